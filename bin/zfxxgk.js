@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { main } from '../dist/src/cli/main.js';
+main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });

@@ -1,0 +1,50 @@
+// Every diagnostic and error code the library can produce, in one list.
+// Codes are public API (stable, kebab-case); the wording of messages is not.
+
+import type { Severity } from './types.js';
+
+export interface CodeInfo {
+  severity: Severity;
+  /** What the code means, for the README and `--help`. */
+  description: string;
+}
+
+export const CODES = {
+  // Errors that make an input unreadable (thrown as ParseError).
+  'input-empty': { severity: 'error', description: 'The input has no bytes, or only whitespace.' },
+  'input-binary': { severity: 'error', description: 'The input is binary data of a kind this package does not read.' },
+  'input-too-large': { severity: 'error', description: 'The input is larger than the `maxBytes` limit.' },
+  'input-unsupported': { severity: 'error', description: 'The input kind is recognised but not supported by this build.' },
+  'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
+
+  // Document-level diagnostics.
+  'decode-replacement': { severity: 'warning', description: 'Some bytes could not be decoded and were replaced by U+FFFD.' },
+  'no-table-found': { severity: 'info', description: 'The document contains no statistics table; only prose was found.' },
+  'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
+  'limit-tables': { severity: 'warning', description: 'The document has more tables than the `maxTables` limit; the rest were not read.' },
+  'limit-cells': { severity: 'warning', description: 'A table has more cells than the `maxCells` limit; it was not read.' },
+
+  // Table-level diagnostics.
+  'unknown-row': { severity: 'warning', description: 'A row with a label or a value matched no indicator of the form; its label is kept in the diagnostic.' },
+  'unmatched-text-row': { severity: 'info', description: 'A row holds text but no value and matches no indicator (a title, a note, a signature line); its label is kept in the diagnostic.' },
+  'fuzzy-match': { severity: 'info', description: 'A row label matched an indicator only approximately; the score and the catalogue label are given.' },
+  'duplicate-indicator': { severity: 'warning', description: 'Two rows matched the same indicator; the first is kept and the second reported.' },
+  'missing-indicator': { severity: 'info', description: 'An indicator of the recognised form has no row in the table.' },
+  'value-in-unit-column': { severity: 'info', description: 'The value was read from the unit column because the value column is empty (e.g. `| 24条 | |`).' },
+  'value-not-a-number': { severity: 'warning', description: 'A value cell holds text that is not a number or a known placeholder; the value is null and the text is kept in `raw`.' },
+  'value-negative': { severity: 'warning', description: 'A count is negative where the form expects a count.' },
+  'value-glued-digits': { severity: 'warning', description: 'An integer is implausibly long, as when a scraper glues neighbouring numbers together; the value is kept but should be checked.' },
+  'value-ambiguous-separator': { severity: 'warning', description: 'A comma or dot could be a thousands separator or a decimal point; the reading chosen is given.' },
+  'value-fraction-in-count': { severity: 'warning', description: 'A count (条, 件, 人 …) has a fractional part.' },
+  'unit-mismatch': { severity: 'warning', description: 'The unit printed beside a value differs from the catalogue unit and does not convert exactly.' },
+  'unit-converted': { severity: 'info', description: 'The printed unit converted exactly to the catalogue unit (元 → 万元); the value is in the catalogue unit.' },
+  'value-in-header-row': { severity: 'info', description: 'A section header that has no value on the form carries a number; it is kept.' },
+  'extra-value-columns': { severity: 'info', description: 'The table has several value columns (e.g. 本年 and 累计); each is emitted as its own table.' },
+  'blank-total': { severity: 'warning', description: 'A total is blank while its parts are not all zero; the check counts it as 0.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
+}

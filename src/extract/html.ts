@@ -1,0 +1,153 @@
+// HTML tables → grids. parse5 builds the tree; rowspan/colspan are expanded
+// so that each grid position holds the text of the cell covering it, with
+// `spanned` set on every position but the top-left one. Walks are iterative:
+// scraped pages can nest elements deeply enough to overflow a recursive walk.
+
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { Cell, Grid } from '../types.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const MAX_COLSPAN = 1000; // the HTML standard's own clamps
+const MAX_ROWSPAN = 65534;
+
+function isElement(node: Node): node is Element {
+  return (node as Element).tagName !== undefined;
+}
+
+function children(node: Node): Node[] {
+  return (node as { childNodes?: Node[] }).childNodes ?? [];
+}
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+function spanAttr(el: Element, name: string, max: number): number {
+  const v = Number.parseInt(attr(el, name) ?? '1', 10);
+  if (!Number.isFinite(v) || v < 0) return 1;
+  return Math.min(v, max); // 0 is kept: rowspan=0 runs to the end of the table
+}
+
+/** All `<table>` elements in document order (outer before inner). */
+function findTables(root: Node): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (isElement(node) && node.tagName === 'table') out.push(node);
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    const content = (node as { content?: Node }).content; // <template>
+    if (content) stack.push(content);
+  }
+  return out;
+}
+
+/** The `<tr>`s of a table, not those of tables nested inside it. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const stack: Node[] = [...children(table)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (!isElement(node)) continue;
+    if (node.tagName === 'tr') rows.push(node);
+    else if (node.tagName === 'thead' || node.tagName === 'tbody' || node.tagName === 'tfoot') {
+      const kids = children(node);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    }
+  }
+  return rows;
+}
+
+const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre']);
+const SKIP = new Set(['script', 'style', 'table', 'noscript', 'template', 'head', 'title']);
+
+/** Visible text of an element: `<br>` and block boundaries become newlines; runs of spaces fold. */
+export function elementText(el: Node): string {
+  const parts: string[] = [];
+  const stack: (Node | '\n')[] = [...children(el)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Node | '\n';
+    if (node === '\n') {
+      parts.push('\n');
+      continue;
+    }
+    if (node.nodeName === '#text') {
+      parts.push((node as { value: string }).value);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    if (node.tagName === 'br') {
+      parts.push('\n');
+      continue;
+    }
+    if (SKIP.has(node.tagName)) continue;
+    const block = BLOCK.has(node.tagName);
+    if (block) stack.push('\n');
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    if (block) parts.push('\n');
+  }
+  return parts
+    .join('')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** Expand one table element into a grid. */
+export function tableToGrid(table: Element, index: number): Grid {
+  const trs = tableRows(table);
+  const rows: (Cell | undefined)[][] = [];
+  const line = (el: Element): number | undefined => el.sourceCodeLocation?.startLine;
+  for (let r = 0; r < trs.length; r++) {
+    const tr = trs[r] as Element;
+    const row = (rows[r] ??= []);
+    let c = 0;
+    for (const td of children(tr)) {
+      if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      while (row[c] !== undefined) c++;
+      const colspan = Math.max(1, spanAttr(td, 'colspan', MAX_COLSPAN));
+      const rs = spanAttr(td, 'rowspan', MAX_ROWSPAN);
+      const rowspan = rs === 0 ? trs.length - r : Math.min(Math.max(1, rs), trs.length - r);
+      const text = elementText(td);
+      const cellLine = line(td);
+      const origin = cellLine === undefined ? { table: index } : { table: index, line: cellLine };
+      for (let dr = 0; dr < rowspan; dr++) {
+        const target = (rows[r + dr] ??= []);
+        for (let dc = 0; dc < colspan; dc++) {
+          if (target[c + dc] !== undefined) continue; // overlapping spans: first writer wins
+          target[c + dc] = { text, origin, spanned: dr > 0 || dc > 0 };
+        }
+      }
+      c += colspan;
+    }
+  }
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const grid: Cell[][] = rows.map((row, r) => {
+    const out: Cell[] = new Array<Cell>(width);
+    const fallbackLine = line(trs[r] as Element);
+    for (let c = 0; c < width; c++) {
+      out[c] = row[c] ?? { text: '', origin: fallbackLine === undefined ? { table: index } : { table: index, line: fallbackLine }, spanned: false };
+    }
+    return out;
+  });
+  const startLine = line(table);
+  return { rows: grid, origin: startLine === undefined ? { table: index } : { table: index, line: startLine }, index };
+}
+
+/** Every table of an HTML document, as grids, in document order. */
+export function extractHtmlGrids(html: string): Grid[] {
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  return findTables(doc).map((t, i) => tableToGrid(t, i));
+}
+
+/** The visible text of a whole HTML document (for prose and metadata). */
+export function htmlText(html: string): string {
+  return elementText(parse(html));
+}

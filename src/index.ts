@@ -1,0 +1,12 @@
+// Public API of zfxxgk. A test freezes this list of exports.
+
+export { parseReport, readTable, type ParseOptions } from './parse-report.js';
+export { ReportResultSchema, TableResultSchema, DiagnosticSchema, CheckSchema, IndicatorValueSchema, type ReportResult, type TableResult } from './schema.js';
+export { CODES, type Code, type CodeInfo } from './codes.js';
+export { ParseError } from './diagnostics.js';
+export { defaultCatalogue, loadCatalogue, TemplateSchema, CatalogueError, type Catalogue } from './catalogue.js';
+export { decode } from './decode.js';
+export { extractGrids } from './extract/index.js';
+export { normalizeLabel, normalizeText } from './normalize.js';
+export { parseValue } from './values.js';
+export type { Cell, Grid, Diagnostic, Location, NormalizedLabel, ParsedValue } from './types.js';

@@ -1,0 +1,84 @@
+// The zod schema of what parseReport returns: the output contract of
+// ../spec/OUTPUT.md as code. Also written to schema/report.schema.json.
+
+import { z } from 'zod';
+
+export const LocationSchema = z.object({
+  row: z.number().int().nonnegative().optional(),
+  col: z.number().int().nonnegative().optional(),
+  line: z.number().int().positive().optional(),
+  ref: z.string().optional(),
+  sheet: z.string().optional(),
+  table: z.number().int().nonnegative().optional(),
+});
+
+export const DiagnosticSchema = z.object({
+  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  id: z.string().optional(),
+  label: z.string().optional(),
+  cell: LocationSchema.optional(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+});
+
+export const IndicatorValueSchema = z.object({
+  id: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  raw: z.string(),
+  label: z.string(),
+  cell: LocationSchema,
+});
+
+export const CheckSchema = z.object({
+  rule: z.string(),
+  kind: z.enum(['sum', 'at-most']),
+  strength: z.enum(['official', 'structural', 'usual']),
+  status: z.enum(['pass', 'fail', 'skipped']),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  ids: z.array(z.string()),
+  cells: z.array(LocationSchema.extend({ id: z.string() })),
+  reason: z.string().optional(),
+});
+
+export const TableResultSchema = z.object({
+  form: z.string(),
+  table: z.string(),
+  location: z.object({
+    index: z.number().int().nonnegative(),
+    sheet: z.string().nullable(),
+    line: z.number().int().positive().nullable(),
+    /** Set when the table has several value columns: which one this reading is. */
+    column: z.object({ col: z.number().int().nonnegative(), label: z.string().nullable() }).optional(),
+  }),
+  indicators: z.array(IndicatorValueSchema),
+  checks: z.array(CheckSchema),
+  diagnostics: z.array(DiagnosticSchema),
+});
+
+export const ProseIndicatorSchema = z.object({
+  id: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  text: z.string(),
+  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+});
+
+export const ReportResultSchema = z.object({
+  source: z.string().nullable(),
+  input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'csv', 'docx', 'unknown']), encoding: z.string() }),
+  meta: z.object({ title: z.string().nullable(), agency: z.string().nullable(), year: z.number().int().nullable() }),
+  tables: z.array(TableResultSchema),
+  prose: z.object({
+    form: z.string().nullable(),
+    indicators: z.array(ProseIndicatorSchema),
+    checks: z.array(CheckSchema.partial({ kind: true, strength: true, cells: true })),
+  }),
+  diagnostics: z.array(DiagnosticSchema),
+});
+
+export type ReportResult = z.infer<typeof ReportResultSchema>;
+export type TableResult = z.infer<typeof TableResultSchema>;

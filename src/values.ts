@@ -1,0 +1,78 @@
+// Stage: cell text → number, printed unit, or blank/placeholder. Units and
+// placeholders are data (templates/units.json); the parser only knows shapes.
+
+import { stripRuby } from './normalize.js';
+import type { ParsedValue } from './types.js';
+
+export interface UnitTable {
+  /** Units that may follow a number, e.g. 条, 件, 人次, 万元. */
+  units: string[];
+  /** Cell texts that mean "nothing to report": —, -, /, 无 … */
+  placeholders: string[];
+  /** Exact conversions from a printed unit to a catalogue unit, as a power of ten: 元 → 万元 is -4. */
+  conversions: { from: string; to: string; exponent: number }[];
+  /** Integers with more digits than this, in a count, are flagged as possibly glued. */
+  maxCountDigits: number;
+  /** Units that are amounts of money rather than counts. */
+  moneyUnits: string[];
+}
+
+const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?$/;
+
+function compact(raw: string): string {
+  return stripRuby(raw.normalize('NFKC')).replace(/[\s\u200b-\u200d\ufeff]+/g, '');
+}
+
+/** Split `24条` into `24` and `条`, taking the longest unit that ends the text. */
+function splitUnit(text: string, units: string[]): { number: string; unit: string | null } {
+  let best: string | null = null;
+  for (const u of units) if (text.endsWith(u) && (best === null || u.length > best.length)) best = u;
+  return best === null ? { number: text, unit: null } : { number: text.slice(0, -best.length), unit: best };
+}
+
+/** Parse one value cell. Never throws; problems are listed in `issues`. */
+export function parseValue(raw: string, table: UnitTable): ParsedValue {
+  const issues: ParsedValue['issues'] = [];
+  const text = compact(raw);
+  if (text === '') return { value: null, unit: null, raw, kind: 'blank', issues };
+  if (table.placeholders.includes(text) || /^[-—―─_/\\]+$/.test(text)) return { value: null, unit: null, raw, kind: 'placeholder', issues };
+  const { number, unit } = splitUnit(text, table.units);
+  const m = NUMBER.exec(number);
+  if (!m) {
+    if (/^[+-]?\d+,\d+(?:\.\d+)?$/.test(number)) {
+      issues.push({ code: 'value-ambiguous-separator', message: `"${raw}" has a comma that is not a thousands separator; it is not read as a number.` });
+    } else {
+      issues.push({ code: 'value-not-a-number', message: `"${shorten(raw)}" is not a number.` });
+    }
+    return { value: null, unit, raw, kind: 'text', issues };
+  }
+  const [, sign = '', intPart = '', frac] = m;
+  const digits = intPart.replace(/,/g, '');
+  const value = Number(`${sign}${digits}${frac === undefined ? '' : `.${frac}`}`);
+  if (!Number.isFinite(value) || (frac === undefined && !Number.isSafeInteger(value))) {
+    issues.push({ code: 'value-glued-digits', message: `"${shorten(raw)}" has ${digits.length} digits, more than a number can hold exactly; it is not read.` });
+    return { value: null, unit, raw, kind: 'text', issues };
+  }
+  const money = unit !== null && table.moneyUnits.includes(unit);
+  if (!money && digits.replace(/^0+(?=\d)/, '').length > table.maxCountDigits) {
+    issues.push({ code: 'value-glued-digits', message: `${digits} has ${digits.length} digits: implausible for a count; neighbouring numbers may have been glued together.` });
+  }
+  return { value: Object.is(value, -0) ? 0 : value, unit, raw, kind: 'number', issues };
+}
+
+/** Multiply by a power of ten without binary rounding noise (251000 元 → 25.1 万元). */
+export function scaleDecimal(value: number, exponent: number): number {
+  const s = String(value);
+  return s.includes('e') ? value * 10 ** exponent : Number(`${s}e${exponent}`);
+}
+
+/** Convert a value from the printed unit to the catalogue unit, when an exact conversion exists. */
+export function convertUnit(value: number, from: string, to: string, table: UnitTable): number | null {
+  if (from === to) return value;
+  const c = table.conversions.find((x) => x.from === from && x.to === to);
+  return c ? scaleDecimal(value, c.exponent) : null;
+}
+
+function shorten(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
