@@ -83,7 +83,7 @@ export const VocabularySchema = z.object({ note: z.string().optional(), words: z
 
 export const LayoutSchema = z.object({
   note: z.string().optional(),
-  list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()) }),
+  list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()) }),
 });
 
 /** Header words of a list-layout table, normalised like labels. */
@@ -91,6 +91,7 @@ export interface ListHeaderWords {
   label: Set<string>;
   unit: Set<string>;
   code: Set<string>;
+  remark: Set<string>;
 }
 
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -168,7 +169,7 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
   const layout = validate(LayoutSchema, data.layout, 'templates/layout.json');
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
-  const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code) };
+  const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark) };
   const forms = data.templates.map((raw, i) => {
     const t = validate(TemplateSchema, raw, `template #${i}`);
     return { form: t.form, name: t.name, identities: t.identities, tables: t.tables.map((def) => buildTable(t.form, def, vocabulary)) };

@@ -5,7 +5,7 @@
 import { defaultCatalogue, type Catalogue } from './catalogue.js';
 import { checkIdentities } from './check.js';
 import { decode } from './decode.js';
-import { diagnostic } from './diagnostics.js';
+import { diagnostic, ParseError } from './diagnostics.js';
 import { extractGrids } from './extract/index.js';
 import { normalizeGrid } from './labels.js';
 import { matchRows } from './match.js';
@@ -21,7 +21,15 @@ export interface ParseOptions {
   encoding?: string;
   /** Use another catalogue than the one in templates/. */
   catalogue?: Catalogue;
+  /** Largest input accepted, in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Most tables read from one document (default 1,000). */
+  maxTables?: number;
+  /** Most cells in one table (default 2,000,000). */
+  maxCells?: number;
 }
+
+export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxTables: 1000, maxCells: 2_000_000 } as const;
 
 /** One grid through normalise → recognise → match → values → checks. */
 export function readTable(grid: Grid, catalogue: Catalogue): { tables: TableResult[]; diagnostics: Diagnostic[] } {
@@ -59,11 +67,24 @@ export function readTable(grid: Grid, catalogue: Catalogue): { tables: TableResu
 /** Parse a report (bytes or text) into typed, cross-checked indicator tables. */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
   const catalogue = options.catalogue ?? defaultCatalogue();
+  const limits = { ...DEFAULT_LIMITS, ...options };
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > limits.maxBytes) {
+    throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, options.source ? { file: options.source } : {});
+  }
   const decoded = decode(input, { ...(options.source ? { file: options.source } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
   const grids = extractGrids(decoded);
   const tables: TableResult[] = [];
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
-  for (const grid of grids) {
+  if (grids.length > limits.maxTables) {
+    diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
+  }
+  for (const grid of grids.slice(0, limits.maxTables)) {
+    const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
+    if (cells > limits.maxCells) {
+      diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
+      continue;
+    }
     const read = readTable(grid, catalogue);
     tables.push(...read.tables);
     diagnostics.push(...read.diagnostics);

@@ -34,10 +34,10 @@ export interface Recognition {
 
 const HEADER_SCAN_ROWS = 12;
 
-function headerRole(text: string, words: ListHeaderWords): 'label' | 'unit' | 'code' | null {
-  if (words.label.has(text)) return 'label';
-  if (words.unit.has(text)) return 'unit';
-  if (words.code.has(text)) return 'code';
+type Role = 'label' | 'unit' | 'code' | 'remark';
+
+function headerRole(text: string, words: ListHeaderWords): Role | null {
+  for (const role of ['label', 'unit', 'code', 'remark'] as const) if (words[role].has(text)) return role;
   return null;
 }
 

@@ -1,0 +1,31 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The repository root (tests run from dist/test). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function fixture(...parts: string[]): string {
+  return join(ROOT, 'fixtures', ...parts);
+}
+
+export function readFixture(...parts: string[]): Buffer {
+  return readFileSync(fixture(...parts));
+}
+
+export function listDirs(...parts: string[]): string[] {
+  const dir = fixture(...parts);
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+}
+
+/** Collects what the CLI writes. */
+export function fakeIO(): { stdout: { write(s: string): boolean }; stderr: { write(s: string): boolean }; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => ((out += s), true) },
+    stderr: { write: (s: string) => ((err += s), true) },
+    out: () => out,
+    err: () => err,
+  };
+}
