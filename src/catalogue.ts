@@ -2,16 +2,23 @@
 // and identities, all read from templates/*.json and validated with zod when
 // loaded. Code below never names an indicator or a year: adding a form or a
 // provincial variant is a change to the data.
+//
+// Two table layouts exist. `list`: one indicator per row (the 2014 统计表).
+// `matrix`: rows × columns, each cell an indicator `<row>.<column>` (the
+// 2019/2021 tables); the loader expands rows and columns into cells.
 
 import { z } from 'zod';
 import form2014 from '../templates/form-2014.json' with { type: 'json' };
+import form2019 from '../templates/form-2019.json' with { type: 'json' };
+import form2021 from '../templates/form-2021.json' with { type: 'json' };
 import unitsData from '../templates/units.json' with { type: 'json' };
 import vocabularyData from '../templates/vocabulary.json' with { type: 'json' };
 import layoutData from '../templates/layout.json' with { type: 'json' };
-import { normalizeLabel, normalizeText, type Vocabulary } from './normalize.js';
+import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from './normalize.js';
 import type { UnitTable } from './values.js';
 
-const Id = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'ids are dot-separated lower-case words');
+const ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
+const Id = z.string().regex(ID, 'ids are dot-separated lower-case words');
 
 export const IndicatorSchema = z.object({
   id: Id,
@@ -25,51 +32,79 @@ export const IndicatorSchema = z.object({
   virtual: z.boolean().default(false),
 });
 
-export const TableSchema = z.object({
+const ListTableSchema = z.object({
   table: z.string().min(1),
   layout: z.literal('list'),
   title: z.string(),
   indicators: z.array(IndicatorSchema).min(1),
 });
 
-export const IdentitySchema = z.object({
-  rule: z.string().min(1),
-  /** `sum`: total = Σ parts. `at-most`: total ≤ Σ parts. */
-  kind: z.enum(['sum', 'at-most']),
-  total: Id,
-  parts: z.array(Id).min(1),
-  strength: z.enum(['official', 'structural', 'usual']),
+const ColumnSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  /** A header that groups several columns (法人或其他组织): it has no cells of its own. */
+  group: z.string().optional(),
+  /** Unit of this column's cells; otherwise the row's, otherwise the table's. */
+  unit: z.string().optional(),
+  unit_printed: z.boolean().optional(),
+  /** Values may be negative (本年增/减). */
+  signed: z.boolean().optional(),
+});
+
+const RowSchema = z.object({
+  id: Id,
+  label: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  parent: Id.nullable(),
+  virtual: z.boolean().default(false),
+  /** The columns this row has, in order; absent = every column; empty = a header row with no cells. */
+  columns: z.array(z.string()).optional(),
+  unit: z.string().optional(),
+  item: z.string().optional(),
   note: z.string().optional(),
 });
 
-export const TemplateSchema = z
-  .object({
-    form: z.string().min(1),
-    name: z.string(),
-    basis: z.string().optional(),
-    source: z.string().optional(),
-    tables: z.array(TableSchema).min(1),
-    identities: z.array(IdentitySchema).default([]),
-  })
-  .superRefine((t, ctx) => {
-    const ids = new Set<string>();
-    for (const table of t.tables) {
-      for (const ind of table.indicators) {
-        if (ids.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${ind.id}`, path: ['tables', table.table, ind.id] });
-        ids.add(ind.id);
-      }
-    }
-    for (const table of t.tables) {
-      for (const ind of table.indicators) {
-        if (ind.parent !== null && !ids.has(ind.parent)) ctx.addIssue({ code: 'custom', message: `${ind.id}: unknown parent ${ind.parent}`, path: ['tables', table.table, ind.id] });
-      }
-    }
-    t.identities.forEach((idn, i) => {
-      for (const id of [idn.total, ...idn.parts]) {
-        if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `identity ${idn.rule}: unknown id ${id}`, path: ['identities', i] });
-      }
-    });
-  });
+const MatrixTableSchema = z.object({
+  table: z.string().min(1),
+  layout: z.literal('matrix'),
+  title: z.string(),
+  unit: z.string().default('件'),
+  /** Labels that give the table its structure but hold no values (信息内容, 第二十条第（一）项 …). */
+  structure: z.array(z.string()).default([]),
+  columns: z.array(ColumnSchema).min(1),
+  rows: z.array(RowSchema).min(1),
+  /** Cell ids in printed order, for a value row that carries no row label (table 四's run of 15 numbers). */
+  sequence: z.array(Id).optional(),
+  /** Row names stand in the header (table 四), not in a label column. */
+  row_in_header: z.boolean().optional(),
+});
+
+export const TableSchema = z.discriminatedUnion('layout', [ListTableSchema, MatrixTableSchema]);
+
+export const IdentitySchema = z.object({
+  /** Stable rule id; `{var}` placeholders are filled from `each`. */
+  rule: z.string().min(1),
+  /** Σ left = Σ right, or Σ left ≤ Σ right. */
+  relation: z.enum(['=', '<=']),
+  left: z.array(z.string().min(1)).min(1),
+  right: z.array(z.string().min(1)).min(1),
+  strength: z.enum(['official', 'structural', 'usual']),
+  /** Expand the identity once per value: `{ "col": ["natural_person", …] }`. */
+  each: z.record(z.string(), z.array(z.string())).optional(),
+  /** The left side is a virtual subtotal: when it is not printed, compute it from the right side. */
+  derive: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+export const TemplateSchema = z.object({
+  form: z.string().min(1),
+  name: z.string(),
+  basis: z.string().optional(),
+  source: z.string().optional(),
+  tables: z.array(TableSchema).min(1),
+  identities: z.array(IdentitySchema).default([]),
+});
 
 export const UnitTableSchema = z.object({
   units: z.array(z.string().min(1)),
@@ -86,6 +121,9 @@ export const LayoutSchema = z.object({
   list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()) }),
 });
 
+export type Identity = z.infer<typeof IdentitySchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+
 /** Header words of a list-layout table, normalised like labels. */
 export interface ListHeaderWords {
   label: Set<string>;
@@ -94,15 +132,11 @@ export interface ListHeaderWords {
   remark: Set<string>;
 }
 
-export type Indicator = z.infer<typeof IndicatorSchema>;
-export type Identity = z.infer<typeof IdentitySchema>;
-export type Template = z.infer<typeof TemplateSchema>;
-
-/** An indicator with what the matcher needs precomputed. */
-export interface IndicatorEntry extends Indicator {
-  form: string;
-  table: string;
-  /** Position in the form's table: the order rows appear on paper. */
+/** What the matcher needs of anything with a label in a hierarchy (a list row, a matrix row). */
+export interface LabelEntry {
+  id: string;
+  label: string;
+  /** Position in its table: the order rows appear on paper. */
   order: number;
   /** Ancestor ids, nearest first. */
   ancestors: string[];
@@ -111,24 +145,82 @@ export interface IndicatorEntry extends Indicator {
   ordinal: number | null;
   /** Every matching key (label and aliases). */
   keys: string[];
+  virtual: boolean;
 }
 
-export interface TableEntry {
+/** One indicator: a list row, or a matrix cell. */
+export interface IndicatorEntry extends LabelEntry {
+  form: string;
+  table: string;
+  aliases: string[];
+  unit: string | null;
+  units_accepted: string[];
+  parent: string | null;
+  /** Matrix cells: the row and column they belong to. */
+  row?: string;
+  column?: string;
+  /** Values may be negative. */
+  signed: boolean;
+}
+
+export interface RowEntry extends LabelEntry {
+  /** Column keys of this row, in order (empty: a header with no cells). */
+  columns: string[];
+}
+
+export interface ColumnEntry {
+  key: string;
+  label: string;
+  keys: string[];
+  group: string | null;
+  unit: string | null;
+  unitPrinted: boolean;
+}
+
+interface TableBase {
   form: string;
   table: string;
   title: string;
-  layout: 'list';
   indicators: IndicatorEntry[];
+  byId: Map<string, IndicatorEntry>;
+}
+
+export interface ListTableEntry extends TableBase {
+  layout: 'list';
   /** key → indicators with that key, in paper order. */
   index: Map<string, IndicatorEntry[]>;
-  byId: Map<string, IndicatorEntry>;
+}
+
+export interface MatrixTableEntry extends TableBase {
+  layout: 'matrix';
+  rows: RowEntry[];
+  columns: ColumnEntry[];
+  rowIndex: Map<string, RowEntry[]>;
+  columnIndex: Map<string, ColumnEntry>;
+  /** Keys of column groups (法人或其他组织). */
+  groupKeys: Set<string>;
+  structureKeys: Set<string>;
+  sequence: string[] | null;
+  rowInHeader: boolean;
+}
+
+export type TableEntry = ListTableEntry | MatrixTableEntry;
+
+/** An identity with its placeholders filled in. */
+export interface IdentityEntry {
+  rule: string;
+  relation: '=' | '<=';
+  left: string[];
+  right: string[];
+  strength: Identity['strength'];
+  derive: boolean;
 }
 
 export interface FormEntry {
   form: string;
   name: string;
   tables: TableEntry[];
-  identities: Identity[];
+  identities: IdentityEntry[];
 }
 
 export interface Catalogue {
@@ -149,18 +241,138 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   return result.data;
 }
 
-function buildTable(form: string, def: z.infer<typeof TableSchema>, vocabulary: Vocabulary): TableEntry {
-  const byParent = new Map(def.indicators.map((i) => [i.id, i.parent]));
-  const indicators: IndicatorEntry[] = def.indicators.map((ind, order) => {
-    const ancestors: string[] = [];
-    for (let p = ind.parent; p !== null && p !== undefined && ancestors.length < 16; p = byParent.get(p) ?? null) ancestors.push(p);
-    const label = normalizeLabel(ind.label, vocabulary);
-    const keys = [...new Set([label.key, ...ind.aliases.map((a) => normalizeLabel(a, vocabulary).key)].filter((k) => k !== ''))];
-    return { ...ind, form, table: def.table, order, ancestors, level: label.level, ordinal: label.ordinal, keys };
+function labelInfo(label: string, aliases: string[], vocabulary: Vocabulary): { level: number; ordinal: number | null; keys: string[] } {
+  const main = normalizeLabel(label, vocabulary);
+  const keys = [...new Set([main.key, ...aliases.map((a) => normalizeLabel(a, vocabulary).key)].filter((k) => k !== ''))];
+  return { level: main.level, ordinal: main.ordinal, keys };
+}
+
+function ancestorsOf(id: string, parentOf: Map<string, string | null>): string[] {
+  const out: string[] = [];
+  for (let p = parentOf.get(id) ?? null; p !== null && out.length < 16; p = parentOf.get(p) ?? null) out.push(p);
+  return out;
+}
+
+function indexBy<T extends { keys: string[] }>(entries: T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const e of entries) for (const k of e.keys) index.set(k, [...(index.get(k) ?? []), e]);
+  return index;
+}
+
+function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabulary: Vocabulary): ListTableEntry {
+  const parentOf = new Map(def.indicators.map((i) => [i.id, i.parent]));
+  const indicators: IndicatorEntry[] = def.indicators.map((ind, order) => ({
+    ...ind,
+    ...labelInfo(ind.label, ind.aliases, vocabulary),
+    form,
+    table: def.table,
+    order,
+    ancestors: ancestorsOf(ind.id, parentOf),
+    signed: false,
+  }));
+  return { form, table: def.table, title: def.title, layout: 'list', indicators, index: indexBy(indicators), byId: new Map(indicators.map((i) => [i.id, i])) };
+}
+
+function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocabulary: Vocabulary): MatrixTableEntry {
+  const parentOf = new Map(def.rows.map((r) => [r.id, r.parent]));
+  const colKeys = def.columns.map((c) => c.key);
+  const rows: RowEntry[] = def.rows.map((r, order) => ({
+    id: r.id,
+    label: r.label,
+    order,
+    ancestors: ancestorsOf(r.id, parentOf),
+    virtual: r.virtual,
+    columns: r.columns ?? colKeys,
+    ...labelInfo(r.label, r.aliases, vocabulary),
+  }));
+  const columns: ColumnEntry[] = def.columns.map((c) => ({
+    key: c.key,
+    label: c.label,
+    keys: labelInfo(c.label, c.aliases, vocabulary).keys,
+    group: c.group ?? null,
+    unit: c.unit ?? null,
+    unitPrinted: c.unit_printed ?? false,
+  }));
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const indicators: IndicatorEntry[] = [];
+  def.rows.forEach((r, i) => {
+    const row = rows[i] as RowEntry;
+    for (const key of row.columns) {
+      const col = def.columns.find((c) => c.key === key);
+      if (!col) throw new CatalogueError(`form ${form} table ${def.table}: row ${r.id} names unknown column ${key}`);
+      const parentRow = r.parent === null ? null : rowById.get(r.parent);
+      const parent = parentRow ? (parentRow.columns.includes(key) ? `${parentRow.id}.${key}` : parentRow.id) : null;
+      indicators.push({
+        id: `${r.id}.${key}`,
+        label: r.label,
+        aliases: r.aliases,
+        unit: col.unit ?? r.unit ?? def.unit,
+        units_accepted: [],
+        parent,
+        virtual: r.virtual,
+        form,
+        table: def.table,
+        order: indicators.length,
+        ancestors: parent === null ? [] : [parent, ...ancestorsOf(r.parent as string, parentOf)],
+        level: row.level,
+        ordinal: row.ordinal,
+        keys: row.keys,
+        row: r.id,
+        column: key,
+        signed: col.signed ?? false,
+      });
+    }
   });
-  const index = new Map<string, IndicatorEntry[]>();
-  for (const ind of indicators) for (const k of ind.keys) index.set(k, [...(index.get(k) ?? []), ind]);
-  return { form, table: def.table, title: def.title, layout: def.layout, indicators, index, byId: new Map(indicators.map((i) => [i.id, i])) };
+  const columnIndex = new Map<string, ColumnEntry>();
+  for (const c of columns) for (const k of c.keys) columnIndex.set(k, c);
+  const groupKeys = new Set(columns.flatMap((c) => (c.group ? [labelKey(splitNumbering(normalizeText(c.group, vocabulary)).rest)] : [])));
+  const structureKeys = new Set(def.structure.map((s) => labelKey(splitNumbering(normalizeText(s, vocabulary)).rest)).filter((k) => k !== ''));
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  for (const id of def.sequence ?? []) if (!byId.has(id)) throw new CatalogueError(`form ${form} table ${def.table}: sequence names unknown cell ${id}`);
+  return {
+    form, table: def.table, title: def.title, layout: 'matrix', indicators, byId,
+    rows, columns, rowIndex: indexBy(rows), columnIndex, groupKeys, structureKeys,
+    sequence: def.sequence ?? null, rowInHeader: def.row_in_header ?? false,
+  };
+}
+
+function expandIdentity(idn: Identity): IdentityEntry[] {
+  const vars = Object.entries(idn.each ?? {});
+  let bindings: Record<string, string>[] = [{}];
+  for (const [name, values] of vars) bindings = bindings.flatMap((b) => values.map((v) => ({ ...b, [name]: v })));
+  const fill = (s: string, b: Record<string, string>): string => s.replace(/\{(\w+)\}/g, (m, name: string) => b[name] ?? m);
+  return bindings.map((b) => ({
+    rule: fill(idn.rule, b),
+    relation: idn.relation,
+    left: idn.left.map((x) => fill(x, b)),
+    right: idn.right.map((x) => fill(x, b)),
+    strength: idn.strength,
+    derive: idn.derive ?? false,
+  }));
+}
+
+function buildForm(t: Template, vocabulary: Vocabulary): FormEntry {
+  const tables = t.tables.map((def) => (def.layout === 'list' ? buildList(t.form, def, vocabulary) : buildMatrix(t.form, def, vocabulary)));
+  const ids = new Set<string>();
+  for (const table of tables) {
+    for (const ind of table.indicators) {
+      if (!ID.test(ind.id)) throw new CatalogueError(`form ${t.form}: bad id ${ind.id}`);
+      if (ids.has(ind.id)) throw new CatalogueError(`form ${t.form}: duplicate id ${ind.id}`);
+      ids.add(ind.id);
+    }
+  }
+  // A cell's parent may be a header row with no cells of its own (三、本年度办理结果).
+  const parents = new Set([...ids, ...tables.flatMap((table) => (table.layout === 'matrix' ? table.rows.map((r) => r.id) : []))]);
+  for (const table of tables) {
+    for (const ind of table.indicators) {
+      if (ind.parent !== null && !parents.has(ind.parent)) throw new CatalogueError(`form ${t.form}: ${ind.id}: unknown parent ${ind.parent}`);
+    }
+  }
+  const identities = t.identities.flatMap(expandIdentity);
+  for (const idn of identities) {
+    for (const id of [...idn.left, ...idn.right]) if (!ids.has(id)) throw new CatalogueError(`form ${t.form}: identity ${idn.rule}: unknown id ${id}`);
+  }
+  return { form: t.form, name: t.name, tables, identities };
 }
 
 /** Validate raw template data and build the lookup structures. */
@@ -170,17 +382,13 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   const layout = validate(LayoutSchema, data.layout, 'templates/layout.json');
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
   const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark) };
-  const forms = data.templates.map((raw, i) => {
-    const t = validate(TemplateSchema, raw, `template #${i}`);
-    return { form: t.form, name: t.name, identities: t.identities, tables: t.tables.map((def) => buildTable(t.form, def, vocabulary)) };
-  });
+  const forms = data.templates.map((raw, i) => buildForm(validate(TemplateSchema, raw, `template #${i}`), vocabulary));
   return { forms, units, vocabulary, listHeader };
 }
 
 let builtin: Catalogue | null = null;
 /** The catalogue shipped in templates/, built once on first use. */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({ templates: [form2014], units: unitsData, vocabulary: vocabularyData, layout: layoutData });
+  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, layout: layoutData });
   return builtin;
 }
-

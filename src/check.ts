@@ -1,67 +1,93 @@
 // Stage: the catalogue's identities evaluated on one table's values. Blank
 // cells count as 0, but a blank total whose parts are not all zero is also
 // reported, since a blank total is sometimes just missing (FORMS.md §7).
+// Virtual subtotals (不予公开 = Σ 1–8 …) that the table does not print are
+// computed here and returned apart from the printed values.
 
-import type { Identity } from './catalogue.js';
+import type { IdentityEntry, IndicatorEntry } from './catalogue.js';
 import { diagnostic } from './diagnostics.js';
-import type { IndicatorValue } from './read-values.js';
+import type { IndicatorValue } from './cell-values.js';
 import type { Diagnostic, Location } from './types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
 
 export interface CheckResult {
   rule: string;
-  kind: Identity['kind'];
-  strength: Identity['strength'];
+  kind: 'sum' | 'at-most';
+  strength: IdentityEntry['strength'];
   status: CheckStatus;
-  /** sum: Σ parts; at-most: the bound Σ parts. */
+  /** Σ right: the sum of the parts, or the bound. */
   expected: number | null;
-  /** The total as printed (blank counted as 0). */
+  /** Σ left: the total as printed (blank counted as 0). */
   actual: number | null;
   ids: string[];
-  /** The cells involved, total first. */
+  /** The cells involved, left side first. */
   cells: (Location & { id: string })[];
   /** Why a check was skipped. */
   reason?: string;
 }
 
+/** A subtotal the form does not print, computed from its parts. */
+export interface VirtualValue {
+  id: string;
+  value: number;
+  unit: string | null;
+  from: string[];
+}
+
 export interface CheckOutcome {
   checks: CheckResult[];
+  virtual: VirtualValue[];
   diagnostics: Diagnostic[];
 }
 
 // Sums of decimals (万元) carry binary noise; compare at a fixed precision.
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+const sum = (vs: (IndicatorValue | undefined)[]): number => round(vs.reduce((s, v) => s + (v?.value ?? 0), 0));
 
-function evaluate(idn: Identity, byId: Map<string, IndicatorValue>, diagnostics: Diagnostic[]): CheckResult {
-  const ids = [idn.total, ...idn.parts];
+function evaluate(idn: IdentityEntry, byId: Map<string, IndicatorValue>, diagnostics: Diagnostic[]): CheckResult {
+  const ids = [...idn.left, ...idn.right];
   const present = ids.map((id) => byId.get(id));
   const cells = present.flatMap((v) => (v ? [{ id: v.id, ...v.cell }] : []));
-  const base = { rule: idn.rule, kind: idn.kind, strength: idn.strength, ids, cells };
-  const total = present[0];
-  const parts = present.slice(1);
+  const base = { rule: idn.rule, kind: idn.relation === '=' ? ('sum' as const) : ('at-most' as const), strength: idn.strength, ids, cells };
   const missing = ids.filter((_, i) => !present[i]);
-  if (!total || missing.length > 0) {
-    return { ...base, status: 'skipped', expected: null, actual: null, reason: `not in the table: ${missing.join(', ')}` };
+  if (missing.length > 0) return { ...base, status: 'skipped', expected: null, actual: null, reason: `not in the table: ${missing.join(', ')}` };
+  if (present.every((v) => v?.value === null)) return { ...base, status: 'skipped', expected: null, actual: null, reason: 'every cell is blank' };
+  const left = present.slice(0, idn.left.length);
+  const expected = sum(present.slice(idn.left.length));
+  const actual = sum(left);
+  for (const v of left) {
+    if (v && v.value === null && expected !== 0) {
+      diagnostics.push(diagnostic('blank-total', `${v.id} is blank while the other side of ${idn.rule} is ${expected}; the check counts it as 0.`, { id: v.id, cell: v.cell, expected, actual: null }));
+    }
   }
-  if (present.every((v) => v?.value === null)) {
-    return { ...base, status: 'skipped', expected: null, actual: null, reason: 'every cell is blank' };
-  }
-  const expected = round(parts.reduce((s, v) => s + (v?.value ?? 0), 0));
-  const actual = total.value ?? 0;
-  if (total.value === null && expected !== 0) {
-    diagnostics.push(diagnostic('blank-total', `${idn.total} is blank while its parts sum to ${expected} (${idn.rule}).`, { id: idn.total, cell: total.cell, expected, actual: null }));
-  }
-  const ok = idn.kind === 'sum' ? round(actual) === expected : round(actual) <= expected;
+  const ok = idn.relation === '=' ? actual === expected : actual <= expected;
   return { ...base, status: ok ? 'pass' : 'fail', expected, actual };
 }
 
-/** Evaluate every identity whose ids all belong to the table's catalogue. */
-export function checkIdentities(values: IndicatorValue[], identities: Identity[], tableIds: ReadonlySet<string>): CheckOutcome {
+/**
+ * Evaluate every identity whose ids all belong to the table. Derivations run
+ * first, so a check may use a computed subtotal; a computed value is never
+ * put among the printed ones.
+ */
+export function checkIdentities(values: IndicatorValue[], identities: IdentityEntry[], table: ReadonlyMap<string, IndicatorEntry>): CheckOutcome {
   const byId = new Map(values.map((v) => [v.id, v]));
   const diagnostics: Diagnostic[] = [];
-  const checks = identities
-    .filter((idn) => tableIds.has(idn.total) && idn.parts.every((p) => tableIds.has(p)))
-    .map((idn) => evaluate(idn, byId, diagnostics));
-  return { checks, diagnostics };
+  const virtual: VirtualValue[] = [];
+  const relevant = identities.filter((idn) => [...idn.left, ...idn.right].every((id) => table.has(id)));
+  // Derive virtual subtotals whose parts are all printed (several passes: subtotals of subtotals).
+  const derived = new Map<string, IndicatorValue>();
+  for (let pass = 0; pass < 3; pass++) {
+    for (const idn of relevant) {
+      const target = idn.left[0];
+      if (!idn.derive || idn.left.length !== 1 || target === undefined || byId.has(target) || derived.has(target)) continue;
+      const parts = idn.right.map((id) => byId.get(id) ?? derived.get(id));
+      if (parts.some((p) => !p) || parts.every((p) => p?.value === null)) continue;
+      const value = sum(parts);
+      derived.set(target, { id: target, value, unit: table.get(target)?.unit ?? null, raw: '', label: '', cell: {} });
+      virtual.push({ id: target, value, unit: table.get(target)?.unit ?? null, from: idn.right });
+    }
+  }
+  const checks = relevant.filter((idn) => !(idn.derive && idn.left.some((id) => !byId.has(id)))).map((idn) => evaluate(idn, byId, diagnostics));
+  return { checks, virtual, diagnostics };
 }

@@ -40,6 +40,10 @@ export const CODES = {
   'unit-converted': { severity: 'info', description: 'The printed unit converted exactly to the catalogue unit (元 → 万元); the value is in the catalogue unit.' },
   'value-in-header-row': { severity: 'info', description: 'A section header that has no value on the form carries a number; it is kept.' },
   'extra-value-columns': { severity: 'info', description: 'The table has several value columns (e.g. 本年 and 累计); each is emitted as its own table.' },
+  'extra-values': { severity: 'warning', description: 'A row has more values than the form has cells for it; the extra values are listed in the diagnostic and not emitted.' },
+  'unit-assumed': { severity: 'info', description: 'An amount of money is printed without a unit; it is read in the catalogue unit (e.g. 2019 采购总金额).' },
+  'form-mixed': { severity: 'warning', description: 'A table, or a document, mixes rows or columns of two forms (a 2020 report with 2021 rows, a 2021 report keeping 2019 columns); each cell keeps the id of the form it belongs to.' },
+  'form-ambiguous': { severity: 'info', description: 'A table fits two forms equally well (2019 and 2021 share tables 三 and 四) and nothing else in the document decides; the later form is used.' },
   'blank-total': { severity: 'warning', description: 'A total is blank while its parts are not all zero; the check counts it as 0.' },
 } as const satisfies Record<string, CodeInfo>;
 

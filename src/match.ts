@@ -4,9 +4,9 @@
 // under 四、行政复议 and under 五、行政诉讼 map to different ids. A label that
 // fits nothing exactly may match approximately, always with a diagnostic.
 
-import type { IndicatorEntry, TableEntry } from './catalogue.js';
+import type { IndicatorEntry, LabelEntry } from './catalogue.js';
 import type { LabelledGrid } from './labels.js';
-import { rowLabelCol, type Recognition } from './recognize.js';
+import { rowLabelCol, type ListRecognition } from './recognize.js';
 import type { NormalizedLabel } from './types.js';
 
 export interface MatchedRow {
@@ -21,7 +21,7 @@ export interface MatchedRow {
 }
 
 /** Depth of the deepest common ancestor-or-self of two indicators (0 when none). */
-function sharedDepth(a: IndicatorEntry, b: IndicatorEntry): number {
+function sharedDepth(a: LabelEntry, b: LabelEntry): number {
   const chainA = [a.id, ...a.ancestors].reverse();
   const chainB = [b.id, ...b.ancestors].reverse();
   let d = 0;
@@ -29,8 +29,9 @@ function sharedDepth(a: IndicatorEntry, b: IndicatorEntry): number {
   return d;
 }
 
-function choose(cands: IndicatorEntry[], label: NormalizedLabel, previous: IndicatorEntry | null, used: Set<string>): IndicatorEntry {
-  let best = cands[0] as IndicatorEntry;
+/** Among entries sharing a key, the one that fits the row's numbering and the previous match best. */
+export function choose<T extends LabelEntry>(cands: T[], label: NormalizedLabel, previous: LabelEntry | null, used: ReadonlySet<string>): T {
+  let best = cands[0] as T;
   let bestScore = -Infinity;
   for (const c of cands) {
     let score = 0;
@@ -76,11 +77,12 @@ export function similarity(a: string, b: string): number {
 const FUZZY_THRESHOLD = 0.8;
 const FUZZY_MAX_KEY = 200; // longer cells are prose, not labels
 
-function fuzzyCandidates(key: string, table: TableEntry): { cands: IndicatorEntry[]; score: number } {
+/** Entries whose keys are most similar to `key`, when similar enough. */
+export function fuzzyCandidates<T extends LabelEntry>(key: string, entries: T[]): { cands: T[]; score: number } {
   if (key.length < 4 || key.length > FUZZY_MAX_KEY) return { cands: [], score: 0 };
   let bestScore = 0;
-  let cands: IndicatorEntry[] = [];
-  for (const ind of table.indicators) {
+  let cands: T[] = [];
+  for (const ind of entries) {
     const s = Math.max(...ind.keys.map((k) => similarity(key, k)));
     if (s > bestScore + 1e-9) {
       bestScore = s;
@@ -91,7 +93,7 @@ function fuzzyCandidates(key: string, table: TableEntry): { cands: IndicatorEntr
 }
 
 /** Match every labelled row below the header to an indicator (or to nothing). */
-export function matchRows(lg: LabelledGrid, rec: Recognition): MatchedRow[] {
+export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] {
   const { table, layout } = rec;
   const start = layout.headerRow === null ? 0 : layout.headerRow + 1;
   const out: MatchedRow[] = [];
@@ -105,7 +107,7 @@ export function matchRows(lg: LabelledGrid, rec: Recognition): MatchedRow[] {
     let cands = table.index.get(label.key) ?? [];
     let fuzzy: number | null = null;
     if (cands.length === 0) {
-      const f = fuzzyCandidates(label.key, table);
+      const f = fuzzyCandidates(label.key, table.indicators);
       cands = f.cands;
       if (cands.length > 0) fuzzy = f.score;
     }

@@ -7,10 +7,11 @@ import { checkIdentities } from './check.js';
 import { decode } from './decode.js';
 import { diagnostic, ParseError } from './diagnostics.js';
 import { extractGrids } from './extract/index.js';
-import { normalizeGrid } from './labels.js';
+import { normalizeGrid, type LabelledGrid } from './labels.js';
 import { matchRows } from './match.js';
-import { readValues } from './read-values.js';
-import { recognizeForm } from './recognize.js';
+import { readList } from './read-list.js';
+import { readMatrix } from './read-matrix.js';
+import { recognizeAs, recognizeForm, type Recognition } from './recognize.js';
 import type { ReportResult, TableResult } from './schema.js';
 import type { Diagnostic, Grid } from './types.js';
 
@@ -31,36 +32,51 @@ export interface ParseOptions {
 
 export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxTables: 1000, maxCells: 2_000_000 } as const;
 
-/** One grid through normalise → recognise → match → values → checks. */
-export function readTable(grid: Grid, catalogue: Catalogue): { tables: TableResult[]; diagnostics: Diagnostic[] } {
-  const labelled = normalizeGrid(grid, catalogue.vocabulary);
-  const recognised = recognizeForm(labelled, catalogue);
-  if (!recognised) {
-    const width = grid.rows[0]?.length ?? 0;
-    return {
-      tables: [],
-      diagnostics: [diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${grid.origin.line ? `, line ${grid.origin.line}` : ''}) matches no known form.`, { cell: { table: grid.index, ...(grid.origin.line ? { line: grid.origin.line } : {}) } })],
-    };
-  }
-  const matched = matchRows(labelled, recognised);
-  const readings = readValues(labelled, recognised, matched, catalogue);
-  const tableIds = new Set(recognised.table.byId.keys());
+interface Recognised {
+  grid: Grid;
+  labelled: LabelledGrid;
+  rec: Recognition;
+}
+
+function gridPlace(grid: Grid): { table: number; line?: number } {
+  return grid.origin.line === undefined ? { table: grid.index } : { table: grid.index, line: grid.origin.line };
+}
+
+/** Where two forms fit a table equally, take the form the document's other tables settle on. */
+function settleForms(found: Recognised[], catalogue: Catalogue, diagnostics: Diagnostic[]): Recognised[] {
+  const decided = found.filter((f) => f.rec.alternatives.length === 0).map((f) => f.rec.form.form);
+  const counts = new Map<string, number>();
+  for (const f of decided) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const settled = found.map((f) => {
+    if (f.rec.alternatives.length === 0) return f;
+    const options = [f.rec.form, ...f.rec.alternatives].map((x) => x.form);
+    if (majority !== undefined && options.includes(majority)) return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, majority) };
+    const latest = [...options].sort().at(-1) as string;
+    diagnostics.push(diagnostic('form-ambiguous', `Table ${f.grid.index} (${f.rec.table.table}) fits forms ${options.join(' and ')} equally; nothing else in the document decides, so form ${latest} is used.`, { cell: gridPlace(f.grid), actual: options }));
+    return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, latest) };
+  });
+  const forms = [...new Set(settled.map((f) => f.rec.form.form))];
+  if (forms.length > 1) diagnostics.push(diagnostic('form-mixed', `The document's tables follow different forms: ${forms.join(', ')}.`, { actual: forms }));
+  return settled;
+}
+
+/** One recognised grid through match → values → checks. */
+function readRecognised({ grid, labelled, rec }: Recognised, catalogue: Catalogue): { tables: TableResult[]; diagnostics: Diagnostic[] } {
+  const readings =
+    rec.kind === 'list'
+      ? readList(labelled, rec, matchRows(labelled, rec), catalogue).map((r) => ({ ...r, column: r.column }))
+      : [{ ...readMatrix(labelled, rec, catalogue), column: null }];
   const tables = readings.map((reading): TableResult => {
-    const { checks, diagnostics } = checkIdentities(reading.indicators, recognised.form.identities, tableIds);
+    const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, rec.form.identities, rec.table.byId);
     const location: TableResult['location'] = { index: grid.index, sheet: grid.origin.sheet ?? null, line: grid.origin.line ?? null };
     if (readings.length > 1 && reading.column) location.column = { col: reading.column.col, label: reading.column.label };
-    return {
-      form: recognised.form.form,
-      table: recognised.table.table,
-      location,
-      indicators: reading.indicators,
-      checks,
-      diagnostics: [...reading.diagnostics, ...diagnostics],
-    };
+    return { form: rec.form.form, table: rec.table.table, location, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
   });
-  const diagnostics = readings.length > 1
-    ? [diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, { cell: { table: grid.index } })]
-    : [];
+  const diagnostics =
+    readings.length > 1
+      ? [diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, { cell: { table: grid.index } })]
+      : [];
   return { tables, diagnostics };
 }
 
@@ -68,24 +84,34 @@ export function readTable(grid: Grid, catalogue: Catalogue): { tables: TableResu
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
   const catalogue = options.catalogue ?? defaultCatalogue();
   const limits = { ...DEFAULT_LIMITS, ...options };
+  const file = options.source ? { file: options.source } : {};
   const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > limits.maxBytes) {
-    throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, options.source ? { file: options.source } : {});
-  }
-  const decoded = decode(input, { ...(options.source ? { file: options.source } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
+  if (size > limits.maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, file);
+
+  const decoded = decode(input, { ...file, ...(options.encoding ? { encoding: options.encoding } : {}) });
   const grids = extractGrids(decoded);
-  const tables: TableResult[] = [];
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (grids.length > limits.maxTables) {
     diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
   }
+  const found: Recognised[] = [];
   for (const grid of grids.slice(0, limits.maxTables)) {
     const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
     if (cells > limits.maxCells) {
       diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
       continue;
     }
-    const read = readTable(grid, catalogue);
+    const labelled = normalizeGrid(grid, catalogue.vocabulary);
+    const rec = recognizeForm(labelled, catalogue);
+    if (rec) found.push({ grid, labelled, rec });
+    else {
+      const width = grid.rows[0]?.length ?? 0;
+      diagnostics.push(diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${grid.origin.line ? `, line ${grid.origin.line}` : ''}) matches no known form.`, { cell: gridPlace(grid) }));
+    }
+  }
+  const tables: TableResult[] = [];
+  for (const r of settleForms(found, catalogue, diagnostics)) {
+    const read = readRecognised(r, catalogue);
     tables.push(...read.tables);
     diagnostics.push(...read.diagnostics);
   }

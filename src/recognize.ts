@@ -1,8 +1,10 @@
-// Stage: which form and table does a grid follow, and which columns hold the
-// labels, units and values? Decided from the grid's own header row and row
-// labels, never from the report's year.
+// Stage: which form and table does a grid follow, and (for the list layout)
+// which columns hold the labels, units and values? Decided from the grid's
+// own labels and header, never from the report's year. Where two forms fit
+// equally well (2019 and 2021 share tables 三 and 四), both are returned and
+// the document decides.
 
-import type { Catalogue, FormEntry, ListHeaderWords, TableEntry } from './catalogue.js';
+import type { Catalogue, FormEntry, ListHeaderWords, ListTableEntry, MatrixTableEntry } from './catalogue.js';
 import type { LabelledGrid, LabelledRow } from './labels.js';
 
 export interface ValueColumn {
@@ -22,17 +24,29 @@ export interface ListLayout {
   valueCols: ValueColumn[];
 }
 
-export interface Recognition {
+interface RecognitionBase {
   form: FormEntry;
-  table: TableEntry;
-  layout: ListLayout;
-  /** Rows whose label matched a catalogue key exactly. */
-  matchedRows: number;
-  /** Rows that carry any label at all. */
-  labelledRows: number;
+  /** How well the grid fits: distinct catalogue labels found (short generic ones count half). */
+  score: number;
+  /** Other forms whose same-named table fits exactly as well. */
+  alternatives: FormEntry[];
 }
 
+export interface ListRecognition extends RecognitionBase {
+  kind: 'list';
+  table: ListTableEntry;
+  layout: ListLayout;
+}
+
+export interface MatrixRecognition extends RecognitionBase {
+  kind: 'matrix';
+  table: MatrixTableEntry;
+}
+
+export type Recognition = ListRecognition | MatrixRecognition;
+
 const HEADER_SCAN_ROWS = 12;
+const MIN_SCORE = 3;
 
 type Role = 'label' | 'unit' | 'code' | 'remark';
 
@@ -81,24 +95,62 @@ export function rowLabelCol(row: LabelledRow, layout: ListLayout): number | null
   return chosen;
 }
 
-/** Pick the form and table whose labels the grid's rows match best. */
-export function recognizeForm(lg: LabelledGrid, catalogue: Catalogue): Recognition | null {
-  const layout = detectListLayout(lg, catalogue.listHeader);
+const weight = (key: string): number => ([...key].length >= 3 ? 1 : 0.5);
+
+function scoreList(lg: LabelledGrid, table: ListTableEntry, layout: ListLayout): { score: number; labelled: number } {
   const start = layout.headerRow === null ? 0 : layout.headerRow + 1;
-  const keys: string[] = [];
+  const found = new Set<string>();
+  let labelled = 0;
   for (const row of lg.rows.slice(start)) {
     const c = rowLabelCol(row, layout);
     const key = c === null ? undefined : row.labels[c]?.key;
-    if (key) keys.push(key);
+    if (!key) continue;
+    labelled++;
+    if (table.index.has(key)) found.add(key);
   }
-  let best: Recognition | null = null;
-  for (const form of catalogue.forms) {
-    for (const table of form.tables) {
-      const matchedRows = keys.filter((k) => table.index.has(k)).length;
-      if (!best || matchedRows > best.matchedRows) best = { form, table, layout, matchedRows, labelledRows: keys.length };
+  const score = [...found].reduce((s, k) => s + weight(k), 0);
+  // A handful of labels that are also a real share of the rows: a statistics table, not prose.
+  return { score: found.size < labelled * 0.25 ? 0 : score, labelled };
+}
+
+function scoreMatrix(lg: LabelledGrid, table: MatrixTableEntry): number {
+  const rows = new Set<string>();
+  const cols = new Set<string>();
+  for (const row of lg.rows) {
+    for (const l of row.labels) {
+      if (!l || l.key === '') continue;
+      if (table.rowIndex.has(l.key)) rows.add(l.key);
+      if (table.columnIndex.has(l.key) || table.groupKeys.has(l.key)) cols.add(l.key);
     }
   }
-  // A handful of exact label matches, making up a real share of the rows, is a statistics table.
-  if (!best || best.matchedRows < 3 || best.matchedRows < best.labelledRows * 0.25) return null;
-  return best;
+  // Tables whose row names stand in the header need only columns; others need rows.
+  if (!table.rowInHeader && rows.size < 2) return 0;
+  return [...rows, ...cols].reduce((s, k) => s + weight(k), 0);
+}
+
+/** Pick the form and table whose labels the grid matches best; null when nothing fits. */
+export function recognizeForm(lg: LabelledGrid, catalogue: Catalogue): Recognition | null {
+  const layout = detectListLayout(lg, catalogue.listHeader);
+  const all: Recognition[] = [];
+  for (const form of catalogue.forms) {
+    for (const table of form.tables) {
+      if (table.layout === 'list') all.push({ kind: 'list', form, table, layout, score: scoreList(lg, table, layout).score, alternatives: [] });
+      else all.push({ kind: 'matrix', form, table, score: scoreMatrix(lg, table), alternatives: [] });
+    }
+  }
+  let best: Recognition | null = null;
+  for (const r of all) if (!best || r.score > best.score) best = r;
+  if (!best || best.score < MIN_SCORE) return null;
+  const top = best;
+  top.alternatives = all.filter((r) => r !== top && r.table.table === top.table.table && r.score === top.score).map((r) => r.form);
+  return top;
+}
+
+/** The same grid recognised as another form's table of the same name (to settle a tie). */
+export function recognizeAs(lg: LabelledGrid, catalogue: Catalogue, rec: Recognition, form: string): Recognition {
+  const f = catalogue.forms.find((x) => x.form === form);
+  const table = f?.tables.find((t) => t.table === rec.table.table && t.layout === rec.table.layout);
+  if (!f || !table) return rec;
+  if (table.layout === 'list') return { kind: 'list', form: f, table, layout: detectListLayout(lg, catalogue.listHeader), score: rec.score, alternatives: [] };
+  return { kind: 'matrix', form: f, table, score: rec.score, alternatives: [] };
 }

@@ -55,6 +55,8 @@ export const TableResultSchema = z.object({
     column: z.object({ col: z.number().int().nonnegative(), label: z.string().nullable() }).optional(),
   }),
   indicators: z.array(IndicatorValueSchema),
+  /** Subtotals the form does not print (不予公开 = Σ 1–8 …), computed from printed cells; never mixed with them. */
+  virtual: z.array(z.object({ id: z.string(), value: z.number(), unit: z.string().nullable(), from: z.array(z.string()) })),
   checks: z.array(CheckSchema),
   diagnostics: z.array(DiagnosticSchema),
 });

@@ -20,14 +20,26 @@ test('form 2014: every reference row (no variant), same id, label, unit, parent,
   }
   // every reference sum is an identity
   for (const r of ref.filter((x) => x.sums.length > 0)) {
-    const idn = form.identities.find((i) => i.kind === 'sum' && i.total === r.id);
-    assert.equal(idn?.parts, r.sums, r.id);
+    const idn = form.identities.find((i) => i.relation === '=' && i.left[0] === r.id);
+    assert.equal(idn?.right, r.sums, r.id);
   }
 });
 
-test('no two indicators of a table share a key unless the hierarchy tells them apart', () => {
+test('forms 2019 and 2021: exactly the reference ids, with the same units', () => {
+  for (const f of ['2019', '2021']) {
+    const form = defaultCatalogue().forms.find((x) => x.form === f)!;
+    const mine = new Map(form.tables.flatMap((t) => t.indicators).map((i) => [i.id, i]));
+    const ref = reference.filter((r) => r.form === f && (r as { column?: string | null }).column);
+    assert.equal([...mine.keys()].sort(), ref.map((r) => r.id).sort(), `form ${f} ids`);
+    for (const r of ref) assert.is(mine.get(r.id)?.unit, r.unit, `${f} ${r.id} unit`);
+    for (const r of ref) assert.is(mine.get(r.id)?.virtual, r.virtual ?? false, `${f} ${r.id} virtual`);
+  }
+});
+
+test('no two rows of a table share a key unless the hierarchy tells them apart', () => {
   for (const form of defaultCatalogue().forms) for (const table of form.tables) {
-    for (const [key, inds] of table.index) {
+    const index = table.layout === 'list' ? table.index : table.rowIndex;
+    for (const [key, inds] of index) {
       if (inds.length < 2) continue;
       const parents = new Set(inds.map((i) => i.ancestors.at(-1) ?? i.id));
       assert.is(parents.size, inds.length, `key ${key} is shared inside one section: ${inds.map((i) => i.id).join(', ')}`);
@@ -48,7 +60,7 @@ test('a broken template is rejected with the path of the problem', () => {
   badParent.tables[0].indicators[1].parent = 'nope';
   assert.throws(() => loadCatalogue(data(badParent)), (e: unknown) => e instanceof CatalogueError && /unknown parent nope/.test((e as Error).message));
   const badIdentity = structuredClone(good);
-  badIdentity.identities[0].parts.push('missing.id');
+  badIdentity.identities[0].right.push('missing.id');
   assert.throws(() => loadCatalogue(data(badIdentity)), /unknown id missing\.id/);
 });
 

@@ -3,56 +3,20 @@
 // where the number sits (`| 24条 | |`); reconciles the printed unit with the
 // catalogue unit; numbers are never read from spanned (merged-copy) cells.
 
-import type { Catalogue, IndicatorEntry } from './catalogue.js';
+import type { Catalogue } from './catalogue.js';
+import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, pureUnit, type Found, type IndicatorValue } from './cell-values.js';
 import { diagnostic } from './diagnostics.js';
 import type { LabelledGrid, LabelledRow } from './labels.js';
 import type { MatchedRow } from './match.js';
-import type { Recognition, ValueColumn } from './recognize.js';
-import type { Cell, Diagnostic, Location, ParsedValue } from './types.js';
-import { convertUnit, parseValue, type UnitTable } from './values.js';
-
-export interface IndicatorValue {
-  id: string;
-  value: number | null;
-  unit: string | null;
-  raw: string;
-  label: string;
-  cell: Location;
-}
+import type { ListRecognition, ValueColumn } from './recognize.js';
+import type { Diagnostic } from './types.js';
+import type { UnitTable } from './values.js';
 
 export interface ValueReading {
   /** The value column read, or null for a headerless table read row by row. */
   column: ValueColumn | null;
   indicators: IndicatorValue[];
   diagnostics: Diagnostic[];
-}
-
-export function cellLocation(cell: Cell | undefined, row: number, col: number): Location {
-  const loc: Location = { row, col };
-  if (cell?.origin.line !== undefined) loc.line = cell.origin.line;
-  if (cell?.origin.sheet !== undefined) loc.sheet = cell.origin.sheet;
-  if (cell?.origin.ref !== undefined) loc.ref = cell.origin.ref;
-  return loc;
-}
-
-interface Found {
-  parsed: ParsedValue;
-  col: number;
-  fromUnitColumn: boolean;
-  printedUnit: string | null;
-}
-
-const BLANK: ParsedValue = { value: null, unit: null, raw: '', kind: 'blank', issues: [] };
-
-function pureUnit(text: string, units: UnitTable): string | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  return units.units.includes(t) ? t : null;
-}
-
-function parseCell(cell: Cell | undefined, units: UnitTable): ParsedValue {
-  if (!cell || cell.spanned) return BLANK;
-  if (cell.number !== undefined) return { value: cell.number, unit: null, raw: cell.text, kind: 'number', issues: [] };
-  return parseValue(cell.text, units);
 }
 
 /** Value of a row in a given value column, falling back to the unit column. */
@@ -83,22 +47,7 @@ function valueByScan(row: LabelledRow, labelCol: number, units: UnitTable): Foun
   return fallback ?? { parsed: BLANK, col: labelCol + 1, fromUnitColumn: false, printedUnit: null };
 }
 
-function reconcileUnit(ind: IndicatorEntry, found: Found, loc: Location, units: UnitTable, diags: Diagnostic[]): number | null {
-  const { value } = found.parsed;
-  const printed = found.printedUnit;
-  if (value === null || printed === null || ind.unit === null || printed === ind.unit || ind.units_accepted.includes(printed)) return value;
-  const converted = convertUnit(value, printed, ind.unit, units);
-  if (converted !== null) {
-    diags.push(diagnostic('unit-converted', `${ind.id}: ${value} ${printed} = ${converted} ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
-    return converted;
-  }
-  diags.push(diagnostic('unit-mismatch', `${ind.id} is printed in ${printed}; the form's unit is ${ind.unit}. The printed number is kept.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
-  return value;
-}
-
-const COUNT_LIKE_FRACTION = (unit: string | null, units: UnitTable): boolean => unit !== null && !units.moneyUnits.includes(unit);
-
-function readColumn(lg: LabelledGrid, rec: Recognition, matched: MatchedRow[], column: ValueColumn | null, catalogue: Catalogue): ValueReading {
+function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[], column: ValueColumn | null, catalogue: Catalogue): ValueReading {
   const units = catalogue.units;
   const indicators: IndicatorValue[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -127,28 +76,19 @@ function readColumn(lg: LabelledGrid, rec: Recognition, matched: MatchedRow[], c
     }
     if (ind.virtual && found.parsed.kind !== 'number') continue; // a section header: no value on the form
     if (ind.virtual) diagnostics.push(diagnostic('value-in-header-row', `Header row ${ind.id} carries the value ${found.parsed.raw}; it is kept.`, { id: ind.id, cell: loc }));
-    for (const issue of found.parsed.issues) diagnostics.push(diagnostic(issue.code, issue.message, { id: ind.id, cell: loc, actual: found.parsed.raw }));
     if (found.fromUnitColumn) fromUnitColumn++;
-    const value = reconcileUnit(ind, found, loc, units, diagnostics);
-    if (value !== null && value < 0) diagnostics.push(diagnostic('value-negative', `${ind.id} is negative (${found.parsed.raw}).`, { id: ind.id, cell: loc, actual: value }));
-    if (value !== null && !Number.isInteger(value) && COUNT_LIKE_FRACTION(ind.unit, units)) {
-      diagnostics.push(diagnostic('value-fraction-in-count', `${ind.id} is a count in ${ind.unit} but has a fraction (${found.parsed.raw}).`, { id: ind.id, cell: loc, actual: value }));
-    }
-    indicators.push({ id: ind.id, value, unit: ind.unit, raw: found.parsed.raw, label: labelRaw, cell: loc });
+    indicators.push(indicatorValue(ind, found, loc, labelRaw, units, diagnostics));
   }
   if (fromUnitColumn > 0) {
     diagnostics.push(diagnostic('value-in-unit-column', `${fromUnitColumn} value(s) were read from the unit column because the value column "${column?.label ?? ''}" is empty in those rows.`, { actual: fromUnitColumn }));
   }
-  const seen = new Set(indicators.map((i) => i.id));
-  const missing = rec.table.indicators.filter((i) => !i.virtual && !seen.has(i.id) && !matched.some((m) => m.indicator?.id === i.id)).map((i) => i.id);
-  if (missing.length > 0) {
-    diagnostics.push(diagnostic('missing-indicator', `${missing.length} indicator(s) of form ${rec.form.form} have no row in this table: ${missing.join(', ')}.`, { actual: missing }));
-  }
+  const seen = new Set(matched.flatMap((m) => (m.indicator ? [m.indicator.id] : [])));
+  diagnostics.push(...missingIndicators(rec.table.indicators, seen, rec.form.form));
   return { column, indicators, diagnostics };
 }
 
 /** Read every value column of a recognised table. */
-export function readValues(lg: LabelledGrid, rec: Recognition, matched: MatchedRow[], catalogue: Catalogue): ValueReading[] {
+export function readList(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[], catalogue: Catalogue): ValueReading[] {
   const cols = rec.layout.valueCols;
   if (cols.length === 0) return [readColumn(lg, rec, matched, null, catalogue)];
   return cols.map((col) => readColumn(lg, rec, matched, col, catalogue));

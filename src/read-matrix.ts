@@ -1,0 +1,270 @@
+// Stage: a rows × columns table (the 2019/2021 forms) → cell values.
+//
+// Each row is read on its own: the label cells on the left name the row
+// (with the hierarchy as context: `1.属于国家秘密` only means something under
+// （三）不予公开), the cells after the last label are its values, paired in
+// reading order with the columns of the nearest header row above, or with
+// the row's own columns from the catalogue. Reading order, not grid index,
+// because published copies misalign colspans (FORMS.md §7) and pipe text
+// collapses merged headers. A value row with no label takes the table's
+// printed sequence (table 四: one run of 15 numbers).
+
+import type { Catalogue, ColumnEntry, IndicatorEntry, LabelEntry, MatrixTableEntry, RowEntry } from './catalogue.js';
+import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, type IndicatorValue } from './cell-values.js';
+import { diagnostic } from './diagnostics.js';
+import type { LabelledGrid, LabelledRow } from './labels.js';
+import { choose, fuzzyCandidates } from './match.js';
+import type { MatrixRecognition } from './recognize.js';
+import type { Diagnostic, NormalizedLabel, ParsedValue } from './types.js';
+import type { UnitTable } from './values.js';
+
+export interface MatrixReading {
+  indicators: IndicatorValue[];
+  diagnostics: Diagnostic[];
+}
+
+interface Slot {
+  column: ColumnEntry;
+  /** Unit stated in the header cell (本年收费金额（单位：万元）). */
+  unit: string | null;
+}
+
+type HeaderItem = Slot | { group: string };
+
+interface RowParts {
+  labels: { col: number; label: NormalizedLabel }[];
+  values: { col: number; parsed: ParsedValue }[];
+}
+
+/** Split a row into its label cells and the value cells after the last label. */
+function splitRow(row: LabelledRow, units: UnitTable): RowParts {
+  const parsed = row.cells.map((c) => (c.spanned ? BLANK : parseCell(c, units)));
+  let last = -1;
+  row.labels.forEach((l, i) => {
+    if (l && l.key !== '' && (row.cells[i]?.spanned || parsed[i]?.kind === 'text')) last = i;
+  });
+  const labels: RowParts['labels'] = [];
+  for (let i = 0; i <= last; i++) {
+    const l = row.labels[i];
+    if (!l || l.key === '') continue;
+    if (labels.at(-1)?.label.text === l.text) continue; // a spanned copy of the previous label
+    labels.push({ col: i, label: l });
+  }
+  const values: RowParts['values'] = [];
+  for (let i = last + 1; i < row.cells.length; i++) {
+    if (row.cells[i]?.spanned) continue;
+    values.push({ col: i, parsed: parsed[i] ?? BLANK });
+  }
+  return { labels, values };
+}
+
+const isValue = (p: ParsedValue): boolean => p.kind === 'number' || p.kind === 'text';
+
+/** Value cells up to the last one that holds something: trailing cells are merge padding. */
+function valueCount(values: RowParts['values']): number {
+  let n = values.length;
+  while (n > 0 && !isValue((values[n - 1] as RowParts['values'][number]).parsed)) n--;
+  return n;
+}
+
+function headerUnit(text: string, units: UnitTable): string | null {
+  const m = /单位[:：]?\s*([^\s)）,，;；]{1,3})/.exec(text.normalize('NFKC'));
+  const u = m?.[1];
+  return u && units.units.includes(u) ? u : null;
+}
+
+class MatrixReader {
+  private readonly indicators: IndicatorValue[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly mixed = new Set<string>();
+  private header: HeaderItem[] | null = null;
+  private headerRow = -2;
+  private previous: LabelEntry | null = null;
+  private readonly units: UnitTable;
+
+  constructor(
+    private readonly table: MatrixTableEntry,
+    private readonly siblings: MatrixTableEntry[],
+    catalogue: Catalogue,
+  ) {
+    this.units = catalogue.units;
+  }
+
+  private column(key: string): ColumnEntry | undefined {
+    return this.table.columnIndex.get(key) ?? this.siblings.find((s) => s.columnIndex.has(key))?.columnIndex.get(key);
+  }
+
+  private rowCandidates(key: string): RowEntry[] {
+    const own = this.table.rowIndex.get(key);
+    if (own) return own;
+    for (const s of this.siblings) {
+      const c = s.rowIndex.get(key);
+      if (c) return c;
+    }
+    return [];
+  }
+
+  /** The indicator of a row × column, in this form or, for a mixed copy, a sibling form. */
+  private cell(id: string): IndicatorEntry | undefined {
+    const own = this.table.byId.get(id);
+    if (own) return own;
+    for (const s of this.siblings) {
+      const c = s.byId.get(id);
+      if (c) {
+        this.mixed.add(`${id} (form ${c.form})`);
+        return c;
+      }
+    }
+    return undefined;
+  }
+
+  private isHeader(parts: RowParts): boolean {
+    if (parts.values.some((v) => isValue(v.parsed))) return false;
+    const cols = parts.labels.filter(({ label }) => this.column(label.key) || this.table.groupKeys.has(label.key));
+    if (cols.length === 0) return false;
+    if (parts.labels.some(({ label }) => label.level > 0)) return false; // numbered labels name rows
+    const rows = parts.labels.filter(({ label }) => this.rowCandidates(label.key).length > 0 && !this.column(label.key));
+    return this.table.rowInHeader || rows.length === 0;
+  }
+
+  private readHeader(parts: RowParts, row: LabelledRow): void {
+    const items: HeaderItem[] = [];
+    for (const { col, label } of parts.labels) {
+      if (row.cells[col]?.spanned) continue;
+      const column = this.column(label.key);
+      if (column) items.push({ column, unit: headerUnit(label.text, this.units) });
+      else if (this.table.groupKeys.has(label.key)) items.push({ group: label.key });
+    }
+    const pending = this.headerRow === row.index - 1 ? this.header : null;
+    const g = pending?.findIndex((x) => 'group' in x) ?? -1;
+    if (pending && g >= 0) {
+      // The row under a group header (法人或其他组织) fills the group's place.
+      this.header = [...pending.slice(0, g), ...items.filter((x) => !('group' in x)), ...pending.slice(g + 1)];
+    } else {
+      this.header = items;
+    }
+    this.headerRow = row.index;
+  }
+
+  private findRow(parts: RowParts): { entry: RowEntry; labelCol: number; fuzzy: number | null } | null {
+    // Earlier label cells in the row are context for later ones (（三）不予公开 | 1.属于国家秘密).
+    let context: LabelEntry | null = this.previous;
+    let found: { entry: RowEntry; labelCol: number; fuzzy: number | null } | null = null;
+    for (const { col, label } of parts.labels) {
+      if (this.table.structureKeys.has(label.key)) continue;
+      const cands = this.rowCandidates(label.key);
+      if (cands.length === 0) continue;
+      const entry = choose(cands, label, context, new Set(this.seen.keys()));
+      context = entry;
+      found = { entry, labelCol: col, fuzzy: null };
+    }
+    if (found) return found;
+    const last = parts.labels.at(-1);
+    if (!last) return null;
+    const f = fuzzyCandidates(last.label.key, this.table.rows);
+    const first = f.cands[0];
+    return first ? { entry: choose(f.cands, last.label, this.previous, new Set()), labelCol: last.col, fuzzy: f.score } : null;
+  }
+
+  private slotsFor(entry: RowEntry, count: number): Slot[] {
+    const own = entry.columns.flatMap((k) => {
+      const column = this.table.columns.find((c) => c.key === k);
+      return column ? [{ column, unit: null }] : [];
+    });
+    const header = this.header?.filter((x): x is Slot => !('group' in x)) ?? [];
+    const headerFits = header.length > 0 && header.length === this.header?.length && header.every((s) => this.cell(`${entry.id}.${s.column.key}`));
+    if (headerFits && (header.length === count || own.length !== count)) return header;
+    return own;
+  }
+
+  private emit(ind: IndicatorEntry, row: LabelledRow, col: number, parsed: ParsedValue, label: string, unit: string | null): void {
+    const loc = cellLocation(row.cells[col], row.index, col);
+    const first = this.seen.get(ind.id);
+    if (first !== undefined) {
+      this.diagnostics.push(diagnostic('duplicate-indicator', `${ind.id} appears again (first at row ${first}); this value ${parsed.raw || '(blank)'} is not emitted.`, { id: ind.id, cell: loc, label, actual: parsed.raw }));
+      return;
+    }
+    this.seen.set(ind.id, row.index);
+    const printedUnit = parsed.unit ?? unit;
+    if (parsed.value !== null && printedUnit === null && ind.unit !== null && this.units.moneyUnits.includes(ind.unit)) {
+      this.diagnostics.push(diagnostic('unit-assumed', `${ind.id} is printed without a unit (${parsed.raw}); it is read in the catalogue unit ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit }));
+    }
+    this.indicators.push(indicatorValue(ind, { parsed, col, fromUnitColumn: false, printedUnit }, loc, label, this.units, this.diagnostics));
+  }
+
+  private assign(row: LabelledRow, parts: RowParts, ids: { id: string; unit: string | null }[], label: string): void {
+    const values = [...parts.values];
+    // Merge padding: trailing empty cells beyond the expected number.
+    values.length = Math.max(Math.min(values.length, ids.length), valueCount(values));
+    const extra = values.slice(ids.length);
+    if (extra.length > 0) {
+      this.diagnostics.push(diagnostic('extra-values', `Row "${label}" has ${values.length} values for ${ids.length} cells; the last ${extra.length} (${extra.map((e) => e.parsed.raw).join(', ')}) are not emitted.`, { cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0), label, actual: extra.map((e) => e.parsed.raw) }));
+    }
+    values.slice(0, ids.length).forEach((v, i) => {
+      const slot = ids[i];
+      if (!slot) return;
+      const ind = this.cell(slot.id);
+      if (!ind) {
+        this.diagnostics.push(diagnostic('unknown-row', `Row "${label}" has no cell ${slot.id} in form ${this.table.form}; its value ${v.parsed.raw || '(blank)'} is not emitted.`, { cell: cellLocation(row.cells[v.col], row.index, v.col), label, actual: v.parsed.raw }));
+        return;
+      }
+      this.emit(ind, row, v.col, v.parsed, label, slot.unit);
+    });
+  }
+
+  read(lg: LabelledGrid): MatrixReading {
+    for (const row of lg.rows) {
+      const parts = splitRow(row, this.units);
+      if (parts.labels.length === 0 && !parts.values.some((v) => isValue(v.parsed))) continue;
+      if (this.isHeader(parts)) {
+        this.readHeader(parts, row);
+        continue;
+      }
+      const labelText = parts.labels.map((l) => row.cells[l.col]?.text ?? '').join(' / ');
+      if (parts.labels.length > 0 && parts.labels.every(({ label }) => this.table.structureKeys.has(label.key))) continue;
+      const found = parts.labels.length > 0 ? this.findRow(parts) : null;
+      if (found) {
+        const { entry } = found;
+        const label = row.cells[found.labelCol]?.text ?? entry.label;
+        this.previous = entry;
+        if (found.fuzzy !== null) {
+          this.diagnostics.push(diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, { id: entry.id, cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol), label, actual: Number(found.fuzzy.toFixed(3)) }));
+        }
+        if (entry.columns.length === 0) {
+          const v = parts.values.find((x) => isValue(x.parsed));
+          if (v) this.diagnostics.push(diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, { id: entry.id, cell: cellLocation(row.cells[v.col], row.index, v.col), actual: v.parsed.raw }));
+          continue;
+        }
+        const slots = this.slotsFor(entry, valueCount(parts.values));
+        this.assign(row, parts, slots.map((s) => ({ id: `${entry.id}.${s.column.key}`, unit: s.unit })), label);
+        continue;
+      }
+      const numbers = parts.values.filter((v) => isValue(v.parsed));
+      const seq = this.table.sequence;
+      if (seq && numbers.length >= seq.length && numbers.length <= seq.length + 1) {
+        this.assign(row, { labels: parts.labels, values: numbers }, seq.map((id) => ({ id, unit: null })), labelText || this.table.title);
+        continue;
+      }
+      const at = parts.labels[0]?.col ?? parts.values[0]?.col ?? 0;
+      if (numbers.length > 0) {
+        this.diagnostics.push(diagnostic('unknown-row', `Row "${labelText}" matches no row of form ${this.table.form} table ${this.table.table}; its values ${numbers.map((n) => n.parsed.raw).join(', ')} are not emitted.`, { cell: cellLocation(row.cells[at], row.index, at), label: labelText, actual: numbers.map((n) => n.parsed.raw) }));
+      } else {
+        this.diagnostics.push(diagnostic('unmatched-text-row', `Row "${labelText}" matches no row and holds no value.`, { cell: cellLocation(row.cells[at], row.index, at), label: labelText }));
+      }
+    }
+    if (this.mixed.size > 0) {
+      this.diagnostics.push(diagnostic('form-mixed', `This form ${this.table.form} table also has cells of another form: ${[...this.mixed].join(', ')}.`, { actual: [...this.mixed] }));
+    }
+    this.diagnostics.push(...missingIndicators(this.table.indicators, new Set(this.seen.keys()), this.table.form));
+    return { indicators: this.indicators, diagnostics: this.diagnostics };
+  }
+}
+
+/** Read a recognised matrix table. `siblings`: the same table in other forms, for mixed copies. */
+export function readMatrix(lg: LabelledGrid, rec: MatrixRecognition, catalogue: Catalogue): MatrixReading {
+  const siblings = catalogue.forms
+    .filter((f) => f.form !== rec.form.form)
+    .flatMap((f) => f.tables.filter((t): t is MatrixTableEntry => t.layout === 'matrix' && t.table === rec.table.table));
+  return new MatrixReader(rec.table, siblings, catalogue).read(lg);
+}
