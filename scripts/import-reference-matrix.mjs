@@ -14,10 +14,11 @@ const OUTCOMES = ['maintained', 'corrected', 'other', 'pending', 'total'];
 const EXTRA_COLUMN_ALIASES = {};
 // Labels that give a table its structure but are not indicators.
 const STRUCTURE = {
-  active: ['信息内容', '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '第二十条第(九)项'],
-  apply: ['申请人情况', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '本列数据的勾稽关系为'],
-  appeals: [],
+  active: ['二、主动公开政府信息情况', '信息内容', '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '第二十条第(九)项'],
+  apply: ['三、收到和处理政府信息公开申请情况', '申请人情况', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '本列数据的勾稽关系为'],
+  appeals: ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议提起行政诉讼情况', '政府信息公开行政复议、行政诉讼情况'],
 };
+const TITLE_ALIASES = { active: [], apply: [], appeals: ['四、因政府信息公开工作被申请行政复议提起行政诉讼情况', '政府信息公开行政复议、行政诉讼情况'] };
 
 function rowOf(x) { return x.row ?? x.id; }
 function stripCol(id, cols) { for (const c of cols) if (id.endsWith(`.${c}`)) return id.slice(0, -c.length - 1); return id; }
@@ -61,7 +62,7 @@ function build(form) {
       rowDefs.push(def);
     }
     if (t === '4' && !rowDefs.some((r) => r.id === 'litigation')) throw new Error('litigation group missing');
-    const table = { table: TABLE[t], layout: 'matrix', title: TITLE[TABLE[t]], structure: STRUCTURE[TABLE[t]], columns, rows: rowDefs };
+    const table = { table: TABLE[t], layout: 'matrix', title: TITLE[TABLE[t]], title_aliases: TITLE_ALIASES[TABLE[t]], structure: STRUCTURE[TABLE[t]], columns, rows: rowDefs };
     if (t === '4') {
       // One run of 15 numbers under the two-level header (FORMS.md §3.3).
       table.sequence = ['review', 'litigation.direct', 'litigation.after_review'].flatMap((r) => OUTCOMES.map((c) => `${r}.${c}`));

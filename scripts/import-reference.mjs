@@ -43,7 +43,7 @@ const template = {
   name: '政府信息公开情况统计表',
   basis: '国办发〔2014〕32号',
   source: 'catalogue-reference.json (form "2014", no variant); identities from FORMS.md §2.2',
-  tables: [{ table: 'stats', layout: 'list', title: '政府信息公开情况统计表', indicators }],
+  tables: [{ table: 'stats', layout: 'list', title: '政府信息公开情况统计表', title_aliases: ['政府信息公开情况统计表', '政府信息公开工作情况统计表'], indicators }],
   identities,
 };
 writeFileSync(new URL('../templates/form-2014.json', import.meta.url), `${JSON.stringify(template, null, 2)}\n`);

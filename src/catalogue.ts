@@ -36,6 +36,8 @@ const ListTableSchema = z.object({
   table: z.string().min(1),
   layout: z.literal('list'),
   title: z.string(),
+  /** Other printed titles of the table; with `title`, they mark where the table starts in a page. */
+  title_aliases: z.array(z.string()).default([]),
   indicators: z.array(IndicatorSchema).min(1),
 });
 
@@ -69,6 +71,7 @@ const MatrixTableSchema = z.object({
   table: z.string().min(1),
   layout: z.literal('matrix'),
   title: z.string(),
+  title_aliases: z.array(z.string()).default([]),
   unit: z.string().default('件'),
   /** Labels that give the table its structure but hold no values (信息内容, 第二十条第（一）项 …). */
   structure: z.array(z.string()).default([]),
@@ -181,6 +184,8 @@ interface TableBase {
   form: string;
   table: string;
   title: string;
+  /** Keys of the table's titles. */
+  titleKeys: Set<string>;
   indicators: IndicatorEntry[];
   byId: Map<string, IndicatorEntry>;
 }
@@ -225,6 +230,8 @@ export interface FormEntry {
 
 export interface Catalogue {
   forms: FormEntry[];
+  /** Label key → names of the tables (any form) where it occurs: rows, columns, structure, titles. */
+  tableKeys: Map<string, Set<string>>;
   units: UnitTable;
   vocabulary: Vocabulary;
   listHeader: ListHeaderWords;
@@ -245,6 +252,11 @@ function labelInfo(label: string, aliases: string[], vocabulary: Vocabulary): { 
   const main = normalizeLabel(label, vocabulary);
   const keys = [...new Set([main.key, ...aliases.map((a) => normalizeLabel(a, vocabulary).key)].filter((k) => k !== ''))];
   return { level: main.level, ordinal: main.ordinal, keys };
+}
+
+/** Matching keys of free labels (titles, structure words, group names). */
+function keysOf(labels: string[], vocabulary: Vocabulary): Set<string> {
+  return new Set(labels.map((s) => labelKey(splitNumbering(normalizeText(s, vocabulary)).rest)).filter((k) => k !== ''));
 }
 
 function ancestorsOf(id: string, parentOf: Map<string, string | null>): string[] {
@@ -270,7 +282,8 @@ function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabular
     ancestors: ancestorsOf(ind.id, parentOf),
     signed: false,
   }));
-  return { form, table: def.table, title: def.title, layout: 'list', indicators, index: indexBy(indicators), byId: new Map(indicators.map((i) => [i.id, i])) };
+  const titleKeys = keysOf([def.title, ...def.title_aliases], vocabulary);
+  return { form, table: def.table, title: def.title, titleKeys, layout: 'list', indicators, index: indexBy(indicators), byId: new Map(indicators.map((i) => [i.id, i])) };
 }
 
 function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocabulary: Vocabulary): MatrixTableEntry {
@@ -325,12 +338,12 @@ function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocab
   });
   const columnIndex = new Map<string, ColumnEntry>();
   for (const c of columns) for (const k of c.keys) columnIndex.set(k, c);
-  const groupKeys = new Set(columns.flatMap((c) => (c.group ? [labelKey(splitNumbering(normalizeText(c.group, vocabulary)).rest)] : [])));
-  const structureKeys = new Set(def.structure.map((s) => labelKey(splitNumbering(normalizeText(s, vocabulary)).rest)).filter((k) => k !== ''));
+  const groupKeys = keysOf(columns.flatMap((c) => (c.group ? [c.group] : [])), vocabulary);
+  const structureKeys = keysOf(def.structure, vocabulary);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   for (const id of def.sequence ?? []) if (!byId.has(id)) throw new CatalogueError(`form ${form} table ${def.table}: sequence names unknown cell ${id}`);
   return {
-    form, table: def.table, title: def.title, layout: 'matrix', indicators, byId,
+    form, table: def.table, title: def.title, titleKeys: keysOf([def.title, ...def.title_aliases], vocabulary), layout: 'matrix', indicators, byId,
     rows, columns, rowIndex: indexBy(rows), columnIndex, groupKeys, structureKeys,
     sequence: def.sequence ?? null, rowInHeader: def.row_in_header ?? false,
   };
@@ -383,7 +396,21 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
   const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark) };
   const forms = data.templates.map((raw, i) => buildForm(validate(TemplateSchema, raw, `template #${i}`), vocabulary));
-  return { forms, units, vocabulary, listHeader };
+  const tableKeys = new Map<string, Set<string>>();
+  const add = (key: string, table: string): void => {
+    const set = tableKeys.get(key) ?? new Set<string>();
+    set.add(table);
+    tableKeys.set(key, set);
+  };
+  for (const form of forms) {
+    for (const t of form.tables) {
+      const keys = t.layout === 'list'
+        ? [...t.index.keys()]
+        : [...t.rowIndex.keys(), ...t.columnIndex.keys(), ...t.groupKeys, ...t.structureKeys];
+      for (const k of [...keys, ...t.titleKeys]) add(k, t.table);
+    }
+  }
+  return { forms, tableKeys, units, vocabulary, listHeader };
 }
 
 let builtin: Catalogue | null = null;

@@ -11,7 +11,9 @@ import { normalizeGrid, type LabelledGrid } from './labels.js';
 import { matchRows } from './match.js';
 import { readList } from './read-list.js';
 import { readMatrix } from './read-matrix.js';
-import { recognizeAs, recognizeForm, type Recognition } from './recognize.js';
+import { detectListLayout, recognizeAs, recognizeForm, type Recognition } from './recognize.js';
+import { reflow } from './reflow.js';
+import { segmentGrid } from './segment.js';
 import type { ReportResult, TableResult } from './schema.js';
 import type { Diagnostic, Grid } from './types.js';
 
@@ -42,6 +44,12 @@ function gridPlace(grid: Grid): { table: number; line?: number } {
   return grid.origin.line === undefined ? { table: grid.index } : { table: grid.index, line: grid.origin.line };
 }
 
+function notRecognised(grid: Grid): Diagnostic {
+  const width = grid.rows[0]?.length ?? 0;
+  const at = grid.origin.line ? `, line ${grid.origin.line}` : '';
+  return diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${at}) matches no known form.`, { cell: gridPlace(grid) });
+}
+
 /** Where two forms fit a table equally, take the form the document's other tables settle on. */
 function settleForms(found: Recognised[], catalogue: Catalogue, diagnostics: Diagnostic[]): Recognised[] {
   const decided = found.filter((f) => f.rec.alternatives.length === 0).map((f) => f.rec.form.form);
@@ -62,7 +70,10 @@ function settleForms(found: Recognised[], catalogue: Catalogue, diagnostics: Dia
 }
 
 /** One recognised grid through match → values → checks. */
-function readRecognised({ grid, labelled, rec }: Recognised, catalogue: Catalogue): { tables: TableResult[]; diagnostics: Diagnostic[] } {
+function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, catalogue: Catalogue): { tables: TableResult[]; diagnostics: Diagnostic[] } {
+  const labelled = reflow(raw, recognised, catalogue.units);
+  // A reflowed list table has its header row in a new place.
+  const rec: Recognition = labelled !== raw && recognised.kind === 'list' ? { ...recognised, layout: detectListLayout(labelled, catalogue.listHeader) } : recognised;
   const readings =
     rec.kind === 'list'
       ? readList(labelled, rec, matchRows(labelled, rec), catalogue).map((r) => ({ ...r, column: r.column }))
@@ -95,18 +106,19 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
   }
   const found: Recognised[] = [];
+  let index = 0;
   for (const grid of grids.slice(0, limits.maxTables)) {
     const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
     if (cells > limits.maxCells) {
       diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
       continue;
     }
-    const labelled = normalizeGrid(grid, catalogue.vocabulary);
-    const rec = recognizeForm(labelled, catalogue);
-    if (rec) found.push({ grid, labelled, rec });
-    else {
-      const width = grid.rows[0]?.length ?? 0;
-      diagnostics.push(diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${grid.origin.line ? `, line ${grid.origin.line}` : ''}) matches no known form.`, { cell: gridPlace(grid) }));
+    for (const part of segmentGrid(normalizeGrid(grid, catalogue.vocabulary), catalogue)) {
+      // Tables are numbered in document order, after splitting.
+      const labelled = { ...part, grid: { ...part.grid, index: index++ } };
+      const rec = recognizeForm(labelled, catalogue);
+      if (rec) found.push({ grid: labelled.grid, labelled, rec });
+      else diagnostics.push(notRecognised(labelled.grid));
     }
   }
   const tables: TableResult[] = [];

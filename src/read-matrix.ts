@@ -40,13 +40,16 @@ interface RowParts {
 function splitRow(row: LabelledRow, units: UnitTable): RowParts {
   const parsed = row.cells.map((c) => (c.spanned ? BLANK : parseCell(c, units)));
   let last = -1;
+  // A label is Han text that is not a value; a bare numbering ("(三)") counts, as context.
+  const isLabel = (l: NormalizedLabel | null | undefined, i: number): l is NormalizedLabel =>
+    !!l && (l.key !== '' || l.level > 0) && (row.cells[i]?.spanned === true || parsed[i]?.kind === 'text');
   row.labels.forEach((l, i) => {
-    if (l && l.key !== '' && (row.cells[i]?.spanned || parsed[i]?.kind === 'text')) last = i;
+    if (isLabel(l, i)) last = i;
   });
   const labels: RowParts['labels'] = [];
   for (let i = 0; i <= last; i++) {
     const l = row.labels[i];
-    if (!l || l.key === '') continue;
+    if (!isLabel(l, i)) continue;
     if (labels.at(-1)?.label.text === l.text) continue; // a spanned copy of the previous label
     labels.push({ col: i, label: l });
   }
@@ -152,7 +155,7 @@ class MatrixReader {
     let context: LabelEntry | null = this.previous;
     let found: { entry: RowEntry; labelCol: number; fuzzy: number | null } | null = null;
     for (const { col, label } of parts.labels) {
-      if (this.table.structureKeys.has(label.key)) continue;
+      if (label.key === '' || this.table.structureKeys.has(label.key)) continue;
       const cands = this.rowCandidates(label.key);
       if (cands.length === 0) continue;
       const entry = choose(cands, label, context, new Set(this.seen.keys()));
@@ -236,8 +239,15 @@ class MatrixReader {
           if (v) this.diagnostics.push(diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, { id: entry.id, cell: cellLocation(row.cells[v.col], row.index, v.col), actual: v.parsed.raw }));
           continue;
         }
-        const slots = this.slotsFor(entry, valueCount(parts.values));
-        this.assign(row, parts, slots.map((s) => ({ id: `${entry.id}.${s.column.key}`, unit: s.unit })), label);
+        const count = valueCount(parts.values);
+        const slots = this.slotsFor(entry, count);
+        const seq = this.table.sequence;
+        if (seq && count === seq.length && slots.length !== count) {
+          // Row names in the header (table 四): the label found is a header word, the values the whole sequence.
+          this.assign(row, parts, seq.map((id) => ({ id, unit: null })), label);
+        } else {
+          this.assign(row, parts, slots.map((s) => ({ id: `${entry.id}.${s.column.key}`, unit: s.unit })), label);
+        }
         continue;
       }
       const numbers = parts.values.filter((v) => isValue(v.parsed));

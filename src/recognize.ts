@@ -119,8 +119,9 @@ function scoreMatrix(lg: LabelledGrid, table: MatrixTableEntry): number {
   for (const row of lg.rows) {
     for (const l of row.labels) {
       if (!l || l.key === '') continue;
-      if (table.rowIndex.has(l.key)) rows.add(l.key);
+      // A key that names a column (总计, 其他) says nothing about which rows the table has.
       if (table.columnIndex.has(l.key) || table.groupKeys.has(l.key)) cols.add(l.key);
+      else if (table.rowIndex.has(l.key)) rows.add(l.key);
     }
   }
   // Tables whose row names stand in the header need only columns; others need rows.

@@ -115,7 +115,7 @@ async function run(args: ParsedArgs, io: CliProcess): Promise<number> {
   let text: string;
   let failed = false;
   if (args.command === 'check') {
-    text = docs.map(formatCheckReport).join('\n');
+    text = docs.map((d) => formatCheckReport(d, { verbose: args.flags.has('verbose') })).join('\n');
     failed = docs.some((d) => d.tables.some((t) => t.checks.some((c) => c.status === 'fail')));
   } else {
     text = formatDocuments(docs, format as OutputFormat, args.positionals.length === 1);

@@ -1,10 +1,14 @@
-// Pipe-text tables: `| a | b |` rows, one per line, as scraped pages render
-// them. Consecutive lines holding a `|` form one table; ragged rows are
-// padded; merged cells show up as trailing empty cells and stay empty.
+// Pipe-text tables: `| a | b |` rows, as scraped pages render them.
+// Consecutive lines holding a `|` form one table; ragged rows are padded;
+// merged cells show up as trailing empty cells and stay empty. Some scrapers
+// put every cell on a line of its own between `|` lines; such a bare line
+// between two pipe lines is kept as a one-cell row (the reflow stage regroups
+// those cells into rows once the form is known).
 
 import type { Cell, Grid } from '../types.js';
 
 const PIPE = /[|｜]/;
+const MAX_BARE_CELL = 200;
 
 /** Split one pipe-text line into its cell texts, dropping the outer border pipes. */
 export function splitPipeRow(line: string): string[] {
@@ -14,45 +18,18 @@ export function splitPipeRow(line: string): string[] {
   return s.split(PIPE).map((c) => c.trim());
 }
 
-export interface PipeOptions {
-  /** Smallest number of rows a block needs to count as a table. */
-  minRows?: number;
+export interface TextLine {
+  text: string;
+  /** 1-based line number. */
+  line: number;
 }
 
-/** Every pipe-text table in a text, as grids whose cells carry their 1-based line. */
-export function extractPipeGrids(text: string, firstIndex = 0, options: PipeOptions = {}): Grid[] {
-  const minRows = options.minRows ?? 2;
-  const grids: Grid[] = [];
-  let block: { cells: string[]; line: number }[] = [];
-  const flush = (): void => {
-    if (block.length >= minRows) grids.push(toGrid(block, firstIndex + grids.length));
-    block = [];
-  };
-  let lineNo = 0;
-  let start = 0;
-  let pendingBlank = false;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNo++;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    start = end + 1;
-    if (PIPE.test(line)) {
-      pendingBlank = false;
-      block.push({ cells: splitPipeRow(line), line: lineNo });
-    } else if (line.trim() === '' && block.length > 0 && !pendingBlank) {
-      pendingBlank = true; // one blank line inside a table is tolerated
-    } else {
-      pendingBlank = false;
-      flush();
-    }
-    if (end === text.length) break;
-  }
-  flush();
-  return grids;
+/** Lines with their numbers; CR before LF dropped. */
+export function textLines(text: string): TextLine[] {
+  return text.split('\n').map((t, i) => ({ text: t.endsWith('\r') ? t.slice(0, -1) : t, line: i + 1 }));
 }
 
-function toGrid(block: { cells: string[]; line: number }[], index: number): Grid {
+export function toGrid(block: { cells: string[]; line: number }[], index: number): Grid {
   const width = block.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const rows: Cell[][] = block.map(({ cells, line }) => {
     const row: Cell[] = cells.map((text) => ({ text, origin: { line }, spanned: false }));
@@ -60,4 +37,49 @@ function toGrid(block: { cells: string[]; line: number }[], index: number): Grid
     return row;
   });
   return { rows, origin: { line: block[0]?.line ?? 0 }, index };
+}
+
+export interface PipeBlocks {
+  grids: Grid[];
+  /** Line numbers used by the pipe tables (for the stream extractor to skip). */
+  used: Set<number>;
+}
+
+/** Every pipe-text table in a text, as grids whose cells carry their 1-based line. */
+export function extractPipeGrids(lines: TextLine[], firstIndex = 0): PipeBlocks {
+  const grids: Grid[] = [];
+  const used = new Set<number>();
+  let block: { cells: string[]; line: number }[] = [];
+  const flush = (): void => {
+    if (block.length >= 2) {
+      grids.push(toGrid(block, firstIndex + grids.length));
+      for (const r of block) used.add(r.line);
+    }
+    block = [];
+  };
+  const isPipe = (i: number): boolean => PIPE.test(lines[i]?.text ?? '');
+  const nextNonBlank = (i: number): number => {
+    let j = i + 1;
+    while (j < lines.length && (lines[j]?.text.trim() ?? '') === '') j++;
+    return j;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const { text, line } = lines[i] as TextLine;
+    if (isPipe(i)) {
+      block.push({ cells: splitPipeRow(text), line });
+      continue;
+    }
+    if (text.trim() === '') {
+      // A blank line ends a table unless a pipe line follows straight after it.
+      if (block.length > 0 && !isPipe(nextNonBlank(i))) flush();
+      continue;
+    }
+    if (block.length > 0 && text.length <= MAX_BARE_CELL && isPipe(nextNonBlank(i))) {
+      block.push({ cells: [text.trim()], line });
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return { grids, used };
 }

@@ -1,0 +1,85 @@
+// Tables flattened to one cell per line, with no delimiters at all: the text
+// of a page whose <td>s became lines (blank-line separated or not), or the
+// text layer of a PDF. A run of short lines holding several numbers is a
+// candidate; each paragraph (or line) is a cell, and a trailing run of
+// space-separated numbers (`四、结转下年度继续办理 0 0 0 0 0 0 0`) is split
+// into cells. The result is a one-column grid; the reflow stage regroups it
+// into rows once the form is known.
+
+import type { Cell, Grid } from '../types.js';
+import type { TextLine } from './pipe.js';
+
+const MAX_CELL = 80;
+const MIN_NUMBERS = 3;
+const NUMBER_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?(?:[条件次个人篇项]|万元|元)?|[/—_-])$/;
+
+interface Para {
+  text: string;
+  line: number;
+}
+
+/** Split a trailing run of 2+ space-separated numbers off a cell. */
+export function splitNumberRun(text: string): string[] {
+  const parts = text.trim().split(/\s+/);
+  if (parts.length < 2) return [text.trim()];
+  let k = parts.length;
+  while (k > 0 && NUMBER_TOKEN.test(parts[k - 1] as string)) k--;
+  if (parts.length - k < 2) return [text.trim()];
+  const head = parts.slice(0, k).join(' ');
+  return head === '' ? parts.slice(k) : [head, ...parts.slice(k)];
+}
+
+function regionToGrid(region: TextLine[], index: number): Grid | null {
+  // Paragraph mode when blank lines separate most lines; else every line is a cell.
+  const nonBlank = region.filter((l) => l.text.trim() !== '');
+  const blanks = region.length - nonBlank.length;
+  const paras: Para[] = [];
+  if (blanks >= nonBlank.length * 0.5) {
+    let cur: Para | null = null;
+    for (const l of region) {
+      if (l.text.trim() === '') cur = null;
+      else if (cur) cur.text += `\n${l.text.trim()}`;
+      else paras.push((cur = { text: l.text.trim(), line: l.line }));
+    }
+  } else {
+    // Text layers of PDFs separate columns by spaces: every word is a cell.
+    for (const l of nonBlank) for (const w of l.text.trim().split(/\s+/)) paras.push({ text: w, line: l.line });
+  }
+  const rows: Cell[][] = paras.flatMap((p) => splitNumberRun(p.text).map((text) => [{ text, origin: { line: p.line }, spanned: false }]));
+  const numbers = rows.filter((r) => NUMBER_TOKEN.test(r[0]?.text ?? '')).length;
+  // A blank form has labels and no numbers: many short cells are enough.
+  const short = rows.filter((r) => (r[0]?.text.length ?? 0) <= 24).length;
+  if (rows.length < 6 || (numbers < MIN_NUMBERS && (rows.length < 12 || short < rows.length * 0.8))) return null;
+  return { rows, origin: { line: paras[0]?.line ?? 0 }, index };
+}
+
+/** One-column grids for every run of short lines (outside `skip`) that holds several numbers. */
+export function extractStreamGrids(lines: TextLine[], skip: ReadonlySet<number>, firstIndex = 0): Grid[] {
+  const grids: Grid[] = [];
+  let region: TextLine[] = [];
+  const flush = (): void => {
+    while (region.length > 0 && region.at(-1)?.text.trim() === '') region.pop();
+    const g = region.length > 0 ? regionToGrid(region, firstIndex + grids.length) : null;
+    if (g) grids.push(g);
+    region = [];
+  };
+  let blankRun = 0;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (skip.has(l.line) || t.length > MAX_CELL) {
+      flush();
+      blankRun = 0;
+      continue;
+    }
+    if (t === '') {
+      blankRun++;
+      if (blankRun > 2) flush();
+      else if (region.length > 0) region.push(l);
+      continue;
+    }
+    blankRun = 0;
+    region.push(l);
+  }
+  flush();
+  return grids;
+}
