@@ -59,6 +59,7 @@ function build(form) {
       if (cells.length === 0) def.columns = [];
       if (x.item) def.item = x.item;
       if (x.note) def.note = x.note;
+      if (/provincial variant/.test(x.note ?? '')) def.variant = 'hb2020'; // not on the national form
       rowDefs.push(def);
     }
     if (t === '4' && !rowDefs.some((r) => r.id === 'litigation')) throw new Error('litigation group missing');

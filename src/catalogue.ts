@@ -30,6 +30,8 @@ export const IndicatorSchema = z.object({
   parent: Id.nullable(),
   /** A header or derived subtotal with no value cell on the official form. */
   virtual: z.boolean().default(false),
+  /** A local variant's row (ah2014, sh2007 …), not on the national form. */
+  variant: z.string().optional(),
 });
 
 const ListTableSchema = z.object({
@@ -63,6 +65,8 @@ const RowSchema = z.object({
   /** The columns this row has, in order; absent = every column; empty = a header row with no cells. */
   columns: z.array(z.string()).optional(),
   unit: z.string().optional(),
+  /** A provincial row not on the national form (hb2020 …): matched when printed, never reported missing. */
+  variant: z.string().optional(),
   item: z.string().optional(),
   note: z.string().optional(),
 });
@@ -164,6 +168,8 @@ export interface IndicatorEntry extends LabelEntry {
   column?: string;
   /** Values may be negative. */
   signed: boolean;
+  /** A local variant's indicator: never reported missing. */
+  variant?: string;
 }
 
 export interface RowEntry extends LabelEntry {
@@ -333,6 +339,7 @@ function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocab
         row: r.id,
         column: key,
         signed: col.signed ?? false,
+        ...(r.variant ? { variant: r.variant } : {}),
       });
     }
   });

@@ -80,7 +80,7 @@ export function indicatorValue(ind: IndicatorEntry, found: Found, loc: Location,
 
 /** One diagnostic naming the non-virtual indicators of a table that no row supplied. */
 export function missingIndicators(all: IndicatorEntry[], seen: ReadonlySet<string>, form: string): Diagnostic[] {
-  const missing = all.filter((i) => !i.virtual && !seen.has(i.id)).map((i) => i.id);
+  const missing = all.filter((i) => !i.virtual && i.variant === undefined && !seen.has(i.id)).map((i) => i.id);
   if (missing.length === 0) return [];
   return [diagnostic('missing-indicator', `${missing.length} indicator(s) of form ${form} have no cell in this table: ${missing.join(', ')}.`, { actual: missing })];
 }

@@ -55,7 +55,8 @@ function settleForms(found: Recognised[], catalogue: Catalogue, diagnostics: Dia
   const decided = found.filter((f) => f.rec.alternatives.length === 0).map((f) => f.rec.form.form);
   const counts = new Map<string, number>();
   for (const f of decided) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The form most tables settle on; between equals, the later form.
+  const majority = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const settled = found.map((f) => {
     if (f.rec.alternatives.length === 0) return f;
     const options = [f.rec.form, ...f.rec.alternatives].map((x) => x.form);
@@ -129,7 +130,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   }
   if (tables.length === 0) {
     const lines = decoded.text.split('\n').length;
-    const looked = decoded.kind === 'html' ? 'no <table> element' : "no run of lines with '|' cell separators";
+    const looked = decoded.kind === 'html' ? 'no <table> element' : "no pipe table ('|' cell separators) and no run of short lines that reads as a flattened table";
     const seen = grids.length === 0 ? looked : `${grids.length} table(s), none of them a statistics table of a known form (see table-not-recognised)`;
     diagnostics.push(diagnostic('no-table-found', `No statistics table: the ${decoded.kind === 'html' ? 'page' : 'text'} (${decoded.text.length} characters, ${lines} lines) has ${seen}; only prose was found.`, { actual: grids.length }));
   }

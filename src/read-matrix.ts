@@ -38,11 +38,13 @@ interface RowParts {
 
 /** Split a row into its label cells and the value cells after the last label. */
 function splitRow(row: LabelledRow, units: UnitTable): RowParts {
+  // Spanned copies are never values, but whether they are labels depends on their text (a copy of 251000元 is not).
+  const kinds = row.cells.map((c) => (c.text.trim() === '' ? 'blank' : parseCell({ ...c, spanned: false }, units).kind));
   const parsed = row.cells.map((c) => (c.spanned ? BLANK : parseCell(c, units)));
   let last = -1;
   // A label is Han text that is not a value; a bare numbering ("(三)") counts, as context.
   const isLabel = (l: NormalizedLabel | null | undefined, i: number): l is NormalizedLabel =>
-    !!l && (l.key !== '' || l.level > 0) && (row.cells[i]?.spanned === true || parsed[i]?.kind === 'text');
+    !!l && (l.key !== '' || l.level > 0) && kinds[i] === 'text';
   row.labels.forEach((l, i) => {
     if (isLabel(l, i)) last = i;
   });
@@ -125,6 +127,8 @@ class MatrixReader {
   private isHeader(parts: RowParts): boolean {
     if (parts.values.some((v) => isValue(v.parsed))) return false;
     const cols = parts.labels.filter(({ label }) => this.column(label.key) || this.table.groupKeys.has(label.key));
+    // Where row names stand in the header (表四's 行政复议 | 行政诉讼), a row of names alone is a header row.
+    if (this.table.rowInHeader && parts.labels.length > 0 && parts.labels.every(({ label }) => this.column(label.key) || this.rowCandidates(label.key).length > 0)) return true;
     if (cols.length === 0) return false;
     if (parts.labels.some(({ label }) => label.level > 0)) return false; // numbered labels name rows
     const rows = parts.labels.filter(({ label }) => this.rowCandidates(label.key).length > 0 && !this.column(label.key));
@@ -196,11 +200,31 @@ class MatrixReader {
     this.indicators.push(indicatorValue(ind, { parsed, col, fromUnitColumn: false, printedUnit }, loc, label, this.units, this.diagnostics));
   }
 
+  /** Start column of the last row's values, to align the next one. */
+  private lastStart: number | null = null;
+
+  /**
+   * Which `n` of a row's value cells are its values. Rows carry extra empty
+   * cells where a label's colspan or a merged value's padding became cells;
+   * the window must hold every filled cell, and where several do, the one
+   * starting in the column the previous row started in wins.
+   */
+  private window(values: RowParts['values'], n: number): RowParts['values'] {
+    if (values.length <= n) return values;
+    const filled = values.flatMap((v, i) => (v.parsed.kind === 'blank' ? [] : [i]));
+    const first = filled[0] ?? 0;
+    const last = filled.at(-1) ?? 0;
+    const starts: number[] = [];
+    for (let s = Math.max(0, last - n + 1); s <= Math.min(first, values.length - n); s++) starts.push(s);
+    if (starts.length === 0) return values; // more filled cells than slots: extra-values reports them
+    const aligned = starts.find((s) => values[s]?.col === this.lastStart);
+    return values.slice(aligned ?? starts[0], (aligned ?? starts[0] ?? 0) + n);
+  }
+
   private assign(row: LabelledRow, parts: RowParts, ids: { id: string; unit: string | null }[], label: string): void {
-    const values = [...parts.values];
-    // Merge padding: trailing empty cells beyond the expected number.
-    values.length = Math.max(Math.min(values.length, ids.length), valueCount(values));
-    const extra = values.slice(ids.length);
+    const values = this.window(parts.values, ids.length);
+    if (values[0] && values.length >= ids.length) this.lastStart = values[0].col;
+    const extra = values.slice(ids.length).filter((v) => v.parsed.kind !== 'blank');
     if (extra.length > 0) {
       this.diagnostics.push(diagnostic('extra-values', `Row "${label}" has ${values.length} values for ${ids.length} cells; the last ${extra.length} (${extra.map((e) => e.parsed.raw).join(', ')}) are not emitted.`, { cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0), label, actual: extra.map((e) => e.parsed.raw) }));
     }
@@ -234,6 +258,8 @@ class MatrixReader {
         if (found.fuzzy !== null) {
           this.diagnostics.push(diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, { id: entry.id, cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol), label, actual: Number(found.fuzzy.toFixed(3)) }));
         }
+        // A derived subtotal's row counts only where the publisher printed numbers in it.
+        if (entry.virtual && entry.columns.length > 0 && !parts.values.some((v) => isValue(v.parsed))) continue;
         if (entry.columns.length === 0) {
           const v = parts.values.find((x) => isValue(x.parsed));
           if (v) this.diagnostics.push(diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, { id: entry.id, cell: cellLocation(row.cells[v.col], row.index, v.col), actual: v.parsed.raw }));

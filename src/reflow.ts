@@ -43,8 +43,14 @@ export function reflow(lg: LabelledGrid, rec: Recognition, units: UnitTable): La
   if (!isStream(lg)) return lg;
   const tokens: Token[] = [];
   for (const row of lg.rows) {
+    // A row with no text is one empty cell (extraction already dropped padding and separators).
+    if (row.cells.every((c) => c.text.trim() === '')) {
+      const cell = row.cells[0];
+      if (cell) tokens.push({ cell, label: null, kind: 'value' });
+      continue;
+    }
     row.cells.forEach((cell, i) => {
-      if (cell.text.trim() === '') return; // merge padding and separator lines carry no cell
+      if (cell.text.trim() === '') return; // padding beside the row's one cell
       const label = row.labels[i] ?? null;
       tokens.push({ cell, label, kind: classify(label, cell, rec, units) });
     });

@@ -22,8 +22,9 @@ export interface Cell {
   origin: CellOrigin;
   /**
    * True when this grid position is covered by a merged cell whose text
-   * belongs to another position (rowspan/colspan copy). Labels may be read
-   * from spanned cells; values never are.
+   * belongs to another position (rowspan/colspan copy), or holds no cell of
+   * the source at all (the padding of a short row). Labels may be read from
+   * spanned cells; values never are.
    */
   spanned: boolean;
   /** A number carried by the source itself (workbook cells), not parsed from text. */

@@ -19,7 +19,7 @@ test('rowspan=0 runs to the end; oversized spans are clamped to the table', () =
 
 test('ragged rows are padded; nested tables are separate grids', () => {
   const g = texts('<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d<table><tr><td>x</td></tr></table></td></tr></table>');
-  assert.equal(g, [[['a', 'b', 'c'], ['d', '', '']], [['x']]]);
+  assert.equal(g, [[['a', 'b', 'c'], ['d', '~', '~']], [['x']]], 'padding of a short row is marked, not a cell');
 });
 
 test('cell text: <br> and blocks become newlines, &nbsp; is a space, scripts are dropped', () => {

@@ -13,7 +13,7 @@ for (const name of readdirSync(fixture('seeds')).sort()) {
     const d = r.diagnostics.find((x) => x.code === 'no-table-found');
     assert.ok(d);
     assert.is(d!.severity, 'info');
-    assert.match(d!.message, /no run of lines with '\|' cell separators/);
+    assert.match(d!.message, /no pipe table \('\|' cell separators\) and no run of short lines/);
     assert.match(d!.message, /\d+ characters, \d+ lines/);
   });
 }

@@ -133,7 +133,8 @@ export function tableToGrid(table: Element, index: number): Grid {
     const out: Cell[] = new Array<Cell>(width);
     const fallbackLine = line(trs[r] as Element);
     for (let c = 0; c < width; c++) {
-      out[c] = row[c] ?? { text: '', origin: fallbackLine === undefined ? { table: index } : { table: index, line: fallbackLine }, spanned: false };
+      // A position no <td> covers (a short row): no cell of the source, so marked spanned.
+      out[c] = row[c] ?? { text: '', origin: fallbackLine === undefined ? { table: index } : { table: index, line: fallbackLine }, spanned: true };
     }
     return out;
   });

@@ -33,10 +33,33 @@ export function toGrid(block: { cells: string[]; line: number }[], index: number
   const width = block.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const rows: Cell[][] = block.map(({ cells, line }) => {
     const row: Cell[] = cells.map((text) => ({ text, origin: { line }, spanned: false }));
-    while (row.length < width) row.push({ text: '', origin: { line }, spanned: false });
+    // Padding of a short row is no cell of the source: marked spanned, it is never read as a value.
+    while (row.length < width) row.push({ text: '', origin: { line }, spanned: true });
     return row;
   });
   return { rows, origin: { line: block[0]?.line ?? 0 }, index };
+}
+
+type BlockRow = { cells: string[]; line: number; raw: string };
+
+const isLone = (r: BlockRow): boolean => /^\s*[|｜]\s*$/.test(r.raw);
+const isEmpty = (r: BlockRow): boolean => r.cells.every((c) => c === '');
+
+/**
+ * Blocks of one cell per line: a line of pipes with no text is merge padding
+ * (dropped); a lone `|` either separates cells (when lone lines never come
+ * two in a row) or is an empty cell of its own (when they do: a run of six
+ * is six blank columns). Other blocks are returned as they are.
+ */
+export function settleStreamBlock(block: BlockRow[]): BlockRow[] {
+  const filled = block.filter((r) => !isEmpty(r));
+  const single = filled.filter((r) => r.cells.filter((c) => c !== '').length <= 1).length;
+  if (filled.length < 4 || single < filled.length * 0.7) return block;
+  const loneAreCells = block.some((r, i) => isLone(r) && i > 0 && isLone(block[i - 1] as BlockRow));
+  return block.flatMap((r) => {
+    if (!isEmpty(r)) return [{ ...r, cells: r.cells.filter((c) => c !== '') }];
+    return isLone(r) && loneAreCells ? [{ ...r, cells: [''] }] : [];
+  });
 }
 
 export interface PipeBlocks {
@@ -49,10 +72,10 @@ export interface PipeBlocks {
 export function extractPipeGrids(lines: TextLine[], firstIndex = 0): PipeBlocks {
   const grids: Grid[] = [];
   const used = new Set<number>();
-  let block: { cells: string[]; line: number }[] = [];
+  let block: BlockRow[] = [];
   const flush = (): void => {
     if (block.length >= 2) {
-      grids.push(toGrid(block, firstIndex + grids.length));
+      grids.push(toGrid(settleStreamBlock(block), firstIndex + grids.length));
       for (const r of block) used.add(r.line);
     }
     block = [];
@@ -66,7 +89,7 @@ export function extractPipeGrids(lines: TextLine[], firstIndex = 0): PipeBlocks 
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i] as TextLine;
     if (isPipe(i)) {
-      block.push({ cells: splitPipeRow(text), line });
+      block.push({ cells: splitPipeRow(text), line, raw: text });
       continue;
     }
     if (text.trim() === '') {
@@ -75,7 +98,7 @@ export function extractPipeGrids(lines: TextLine[], firstIndex = 0): PipeBlocks 
       continue;
     }
     if (block.length > 0 && text.length <= MAX_BARE_CELL && isPipe(nextNonBlank(i))) {
-      block.push({ cells: [text.trim()], line });
+      block.push({ cells: [text.trim()], line, raw: text });
       continue;
     }
     flush();
