@@ -15,6 +15,8 @@ export const CODES = {
   'input-binary': { severity: 'error', description: 'The input is binary data of a kind this package does not read.' },
   'input-too-large': { severity: 'error', description: 'The input is larger than the `maxBytes` limit.' },
   'input-unsupported': { severity: 'error', description: 'The input kind is recognised but not supported by this build.' },
+  'input-corrupt': { severity: 'error', description: 'A container (.xlsx, .docx, .xls, .et, .ods) is truncated or damaged and cannot be opened.' },
+  'limit-decompressed': { severity: 'error', description: 'A ZIP container (.xlsx/.docx/.ods) declares more inflated bytes or entries than the `maxUnzippedBytes`/`maxZipEntries` limits: refused as a possible zip bomb.' },
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
 
   // Document-level diagnostics.

@@ -100,10 +100,9 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   if (input.length === 0) throw new ParseError('input-empty', 'The input is empty (0 bytes).', { file: options.file });
   const container = sniffContainer(input);
   if (container) {
-    if (container.kind === 'binary') {
-      throw new ParseError('input-binary', `The input is ${container.what}, not a report this package reads.`, { file: options.file });
-    }
-    throw new ParseError('input-unsupported', `The input is ${container.what}; reading it needs the workbook reader.`, { file: options.file });
+    // Containers are opened by read-input.ts; here they can only be refused.
+    const why = container.kind === 'binary' ? 'input-binary' : 'input-unsupported';
+    throw new ParseError(why, `The input is ${container.what}, not text or HTML.`, { file: options.file });
   }
   const bom = bomEncoding(input);
   let encoding = options.encoding ?? bom?.encoding ?? null;

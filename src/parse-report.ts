@@ -4,9 +4,9 @@
 
 import { defaultCatalogue, type Catalogue } from './catalogue.js';
 import { checkIdentities } from './check.js';
-import { decode } from './decode.js';
 import { diagnostic, ParseError } from './diagnostics.js';
 import { extractGrids } from './extract/index.js';
+import { readInput, type Source } from './read-input.js';
 import { normalizeGrid, type LabelledGrid } from './labels.js';
 import { matchRows } from './match.js';
 import { readList } from './read-list.js';
@@ -28,11 +28,32 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Most tables read from one document (default 1,000). */
   maxTables?: number;
-  /** Most cells in one table (default 2,000,000). */
+  /** Most cells in one table or sheet (default 2,000,000). */
   maxCells?: number;
+  /** Most bytes a ZIP container (.xlsx/.docx/.ods) may declare it inflates to (default 200 MB). */
+  maxUnzippedBytes?: number;
+  /** Most entries in a ZIP container (default 10,000). */
+  maxZipEntries?: number;
 }
 
-export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxTables: 1000, maxCells: 2_000_000 } as const;
+export const DEFAULT_LIMITS = {
+  maxBytes: 50 * 1024 * 1024,
+  maxTables: 1000,
+  maxCells: 2_000_000,
+  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxZipEntries: 10_000,
+} as const;
+
+type Limits = typeof DEFAULT_LIMITS;
+
+function limitsOf(options: ParseOptions): Limits {
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const k of Object.keys(DEFAULT_LIMITS)) {
+    const v = (options as Record<string, unknown>)[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out as Limits;
+}
 
 interface Recognised {
   grid: Grid;
@@ -92,17 +113,26 @@ function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, ca
   return { tables, diagnostics };
 }
 
-/** Parse a report (bytes or text) into typed, cross-checked indicator tables. */
-export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
-  const catalogue = options.catalogue ?? defaultCatalogue();
-  const limits = { ...DEFAULT_LIMITS, ...options };
-  const file = options.source ? { file: options.source } : {};
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > limits.maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, file);
+function fileOf(options: ParseOptions): { file?: string } {
+  return options.source ? { file: options.source } : {};
+}
 
-  const decoded = decode(input, { ...file, ...(options.encoding ? { encoding: options.encoding } : {}) });
-  const grids = extractGrids(decoded);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+/** Read bytes into a source, refusing input over the size limit. */
+function read(input: string | Uint8Array, options: ParseOptions, limits: Limits): Source {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > limits.maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, fileOf(options));
+  return readInput(input, { ...fileOf(options), ...(options.encoding ? { encoding: options.encoding } : {}), ...limits });
+}
+
+/** The chain from a source: extract grids → normalise → segment → recognise → read → check → emit. */
+function parseSource(source: Source, options: ParseOptions, limits: Limits): ReportResult {
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  const extracted = extractGrids(source, limits);
+  const grids = extracted.grids;
+  const diagnostics: Diagnostic[] = [...source.diagnostics];
+  for (const s of extracted.skipped) {
+    diagnostics.push(diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { sheet: s.sheet }, actual: s.cells, expected: limits.maxCells }));
+  }
   if (grids.length > limits.maxTables) {
     diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
   }
@@ -124,22 +154,58 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   }
   const tables: TableResult[] = [];
   for (const r of settleForms(found, catalogue, diagnostics)) {
-    const read = readRecognised(r, catalogue);
-    tables.push(...read.tables);
-    diagnostics.push(...read.diagnostics);
+    const result = readRecognised(r, catalogue);
+    tables.push(...result.tables);
+    diagnostics.push(...result.diagnostics);
   }
-  if (tables.length === 0) {
-    const lines = decoded.text.split('\n').length;
-    const looked = decoded.kind === 'html' ? 'no <table> element' : "no pipe table ('|' cell separators) and no run of short lines that reads as a flattened table";
-    const seen = grids.length === 0 ? looked : `${grids.length} table(s), none of them a statistics table of a known form (see table-not-recognised)`;
-    diagnostics.push(diagnostic('no-table-found', `No statistics table: the ${decoded.kind === 'html' ? 'page' : 'text'} (${decoded.text.length} characters, ${lines} lines) has ${seen}; only prose was found.`, { actual: grids.length }));
-  }
+  if (tables.length === 0) diagnostics.push(noTable(source, grids.length));
   return {
     source: options.source ?? null,
-    input: { kind: decoded.kind, encoding: decoded.encoding },
+    input: { kind: source.kind, encoding: source.encoding },
     meta: { title: null, agency: null, year: null },
     tables,
     prose: { form: tables[0]?.form ?? null, indicators: [], checks: [] },
     diagnostics,
   };
+}
+
+function noTable(source: Source, grids: number): Diagnostic {
+  const what = source.kind === 'html' || source.kind === 'docx' ? 'page' : source.kind === 'text' ? 'text' : 'file';
+  const size = 'text' in source ? ` (${source.text.length} characters, ${source.text.split('\n').length} lines)` : '';
+  const looked =
+    source.kind === 'text'
+      ? "no pipe table ('|' cell separators) and no run of short lines that reads as a flattened table"
+      : source.kind === 'html' || source.kind === 'docx' ? 'no <table> element' : 'no non-empty sheet or row';
+  const seen = grids === 0 ? looked : `${grids} table(s), none of them a statistics table of a known form (see table-not-recognised)`;
+  return diagnostic('no-table-found', `No statistics table: the ${what}${size} has ${seen}; only prose was found.`, { actual: grids });
+}
+
+/**
+ * Parse a report (text, HTML, CSV or workbook bytes) into typed, cross-checked
+ * indicator tables. Word documents need parseReportAsync.
+ */
+export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
+  const limits = limitsOf(options);
+  const source = read(input, options, limits);
+  if (source.kind === 'docx') throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).', fileOf(options));
+  return parseSource(source, options, limits);
+}
+
+/** parseReport for every input kind, Word .docx included (its tables arrive through mammoth's HTML). */
+export async function parseReportAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<ReportResult> {
+  const limits = limitsOf(options);
+  const source = read(input, options, limits);
+  if (source.kind !== 'docx') return parseSource(source, options, limits);
+  const mammoth = (await import('mammoth')).default;
+  const bytes = source.bytes;
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ arrayBuffer })).value;
+  } catch (cause) {
+    throw new ParseError('input-corrupt', `The Word document cannot be read: ${(cause as Error).message}`, { ...fileOf(options), cause });
+  }
+  const asHtml: Source = { kind: 'html', text: `<html><body>${html}</body></html>`, encoding: 'binary', diagnostics: [] };
+  const result = parseSource(asHtml, options, limits);
+  return { ...result, input: { kind: 'docx', encoding: 'binary' } };
 }

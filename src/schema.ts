@@ -71,7 +71,7 @@ export const ProseIndicatorSchema = z.object({
 
 export const ReportResultSchema = z.object({
   source: z.string().nullable(),
-  input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'csv', 'docx', 'unknown']), encoding: z.string() }),
+  input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx', 'unknown']), encoding: z.string() }),
   meta: z.object({ title: z.string().nullable(), agency: z.string().nullable(), year: z.number().int().nullable() }),
   tables: z.array(TableResultSchema),
   prose: z.object({

@@ -40,7 +40,7 @@ export interface Grid {
   index: number;
 }
 
-export type InputKind = 'text' | 'html' | 'xlsx' | 'xls' | 'csv' | 'docx' | 'unknown';
+export type InputKind = 'text' | 'html' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'docx' | 'unknown';
 
 export interface DecodedInput {
   text: string;

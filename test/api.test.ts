@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 test('exports are frozen', () => {
   assert.equal(Object.keys(api).sort(), [
     'CODES', 'CatalogueError', 'CheckSchema', 'DiagnosticSchema', 'IndicatorValueSchema', 'ParseError', 'ReportResultSchema', 'TableResultSchema',
-    'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue', 'normalizeLabel', 'normalizeText', 'parseReport', 'parseValue',
+    'DEFAULT_LIMITS', 'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue', 'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue',
   ]);
 });
 

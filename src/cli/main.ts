@@ -8,7 +8,7 @@ import { CODES } from '../codes.js';
 import { ParseError } from '../diagnostics.js';
 import { formatCheckReport } from '../format/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
-import { parseReport } from '../parse-report.js';
+import { parseReportAsync } from '../parse-report.js';
 import type { ReportResult } from '../schema.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 
@@ -58,7 +58,7 @@ async function readOne(file: string, args: ParsedArgs, io: CliProcess): Promise<
     return { doc: null };
   }
   try {
-    const doc = parseReport(bytes, { source: file, ...(typeof encoding === 'string' ? { encoding } : {}) });
+    const doc = await parseReportAsync(bytes, { source: file, ...(typeof encoding === 'string' ? { encoding } : {}) });
     const verbose = args.flags.has('verbose');
     // `check` prints table diagnostics in its report; `parse` sends them to standard error.
     const all = args.command === 'check' ? doc.diagnostics : [...doc.diagnostics, ...doc.tables.flatMap((t) => t.diagnostics)];

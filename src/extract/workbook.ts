@@ -1,0 +1,104 @@
+// Workbooks (.xlsx, .xls, WPS .et, .ods) → grids, through SheetJS. Every
+// sheet, and every table on a sheet (tables are separated by two or more
+// empty rows). Cells keep their raw value: a number stays a number (13,612
+// is 13612, not the string "13,612"), a formula gives its cached value, and
+// hidden rows and columns are read like any other. Merged ranges copy their
+// text to the covered positions, marked spanned, so labels spread and
+// numbers never do. Every cell knows its sheet and A1 reference.
+
+import * as XLSX from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import { ParseError } from '../diagnostics.js';
+import type { Cell, Grid } from '../types.js';
+
+// Legacy .xls and .et text is in code pages (GBK = 936): the ESM build needs them set.
+XLSX.set_cptable(cptable);
+
+export interface WorkbookLimits {
+  /** Most cells read from one sheet. */
+  maxCells: number;
+}
+
+export interface WorkbookRead {
+  grids: Grid[];
+  /** Sheets skipped for their size, with their cell count. */
+  skipped: { sheet: string; cells: number }[];
+}
+
+function cellOf(c: XLSX.CellObject | undefined, sheet: string, ref: string): Cell {
+  const origin = { sheet, ref };
+  if (!c || c.v === undefined || c.v === null) return { text: '', origin, spanned: false };
+  if (c.t === 'n' && typeof c.v === 'number') return { text: c.w ?? String(c.v), origin, spanned: false, number: c.v };
+  if (c.t === 'e') return { text: c.w ?? '#ERROR', origin, spanned: false };
+  return { text: String(c.v), origin, spanned: false };
+}
+
+/** Split a sheet's rows into tables at runs of two or more empty rows. */
+function splitTables(rows: Cell[][]): Cell[][][] {
+  const tables: Cell[][][] = [];
+  let cur: Cell[][] = [];
+  let empty = 0;
+  for (const row of rows) {
+    if (row.every((c) => c.text.trim() === '')) {
+      empty++;
+      if (empty >= 2 && cur.length > 0) {
+        tables.push(cur);
+        cur = [];
+      }
+      continue;
+    }
+    empty = 0;
+    cur.push(row);
+  }
+  if (cur.length > 0) tables.push(cur);
+  return tables;
+}
+
+/** Read a workbook's bytes into grids, one per table per sheet. */
+export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: string): WorkbookRead {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
+  } catch (cause) {
+    throw new ParseError('input-corrupt', `The workbook cannot be read: ${(cause as Error).message}`, { ...(file ? { file } : {}), cause });
+  }
+  const grids: Grid[] = [];
+  const skipped: WorkbookRead['skipped'] = [];
+  for (const sheet of wb.SheetNames) {
+    const ws = wb.Sheets[sheet];
+    if (!ws?.['!ref']) continue;
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const height = range.e.r - range.s.r + 1;
+    const width = range.e.c - range.s.c + 1;
+    if (height * width > limits.maxCells) {
+      skipped.push({ sheet, cells: height * width });
+      continue;
+    }
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    const rows: Cell[][] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const src = data[r] ?? [];
+      const row: Cell[] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellOf(src[c], sheet, XLSX.utils.encode_cell({ r, c })));
+      rows.push(row);
+    }
+    for (const m of ws['!merges'] ?? []) {
+      const top = rows[m.s.r - range.s.r]?.[m.s.c - range.s.c];
+      if (!top) continue;
+      for (let r = m.s.r; r <= m.e.r; r++) {
+        for (let c = m.s.c; c <= m.e.c; c++) {
+          if (r === m.s.r && c === m.s.c) continue;
+          const row = rows[r - range.s.r];
+          const at = c - range.s.c;
+          if (!row || at < 0 || at >= row.length) continue;
+          row[at] = { text: top.text, origin: { sheet, ref: XLSX.utils.encode_cell({ r, c }) }, spanned: true };
+        }
+      }
+    }
+    for (const table of splitTables(rows)) {
+      const first = table[0]?.[0]?.origin ?? { sheet };
+      grids.push({ rows: table, origin: { sheet, ...(first.ref ? { ref: first.ref } : {}) }, index: grids.length });
+    }
+  }
+  return { grids, skipped };
+}
