@@ -10,8 +10,9 @@ import { ROOT } from './helpers.js';
 
 test('exports are frozen', () => {
   assert.equal(Object.keys(api).sort(), [
-    'CODES', 'CatalogueError', 'CheckSchema', 'DiagnosticSchema', 'IndicatorValueSchema', 'ParseError', 'ReportResultSchema', 'TableResultSchema',
-    'DEFAULT_LIMITS', 'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue', 'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue',
+    'CODES', 'CatalogueError', 'CheckSchema', 'DEFAULT_LIMITS', 'DiagnosticSchema', 'IndicatorValueSchema', 'ParseError',
+    'ReportResultSchema', 'TableResultSchema', 'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue',
+    'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue',
   ]);
 });
 
