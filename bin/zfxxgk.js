@@ -1,3 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
-main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });
+// The entry point: the only place that touches the process.
+import { main, abortAll } from '../dist/src/cli/main.js';
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    // An interrupted run leaves no half-written output behind.
+    void abortAll().finally(() => process.exit(130));
+  });
+}
+main(process.argv.slice(2), process).then((code) => {
+  process.exitCode = code;
+});

@@ -64,6 +64,9 @@ function build(form) {
     }
     if (t === '4' && !rowDefs.some((r) => r.id === 'litigation')) throw new Error('litigation group missing');
     const table = { table: TABLE[t], layout: 'matrix', title: TITLE[TABLE[t]], title_aliases: TITLE_ALIASES[TABLE[t]], structure: STRUCTURE[TABLE[t]], columns, rows: rowDefs };
+    // Words printed in the layout of the form (template, aggregate): the corner note and headings.
+    if (t === '3') Object.assign(table, { corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', column_title: '申请人情况' });
+    if (t === '2') table.row_title = '信息内容';
     if (t === '4') {
       // One run of 15 numbers under the two-level header (FORMS.md §3.3).
       table.sequence = ['review', 'litigation.direct', 'litigation.after_review'].flatMap((r) => OUTCOMES.map((c) => `${r}.${c}`));

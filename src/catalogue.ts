@@ -85,6 +85,10 @@ const MatrixTableSchema = z.object({
   sequence: z.array(Id).optional(),
   /** Row names stand in the header (table 四), not in a label column. */
   row_in_header: z.boolean().optional(),
+  /** Printed layout: the note in the header's corner, the heading over the value columns, the heading of the label column. */
+  corner: z.string().optional(),
+  column_title: z.string().optional(),
+  row_title: z.string().optional(),
 });
 
 export const TableSchema = z.discriminatedUnion('layout', [ListTableSchema, MatrixTableSchema]);
@@ -175,6 +179,10 @@ export interface IndicatorEntry extends LabelEntry {
 export interface RowEntry extends LabelEntry {
   /** Column keys of this row, in order (empty: a header with no cells). */
   columns: string[];
+  /** The block the row is printed in (第二十条第（一）项), if the table has blocks. */
+  item: string | null;
+  parent: string | null;
+  variant: string | null;
 }
 
 export interface ColumnEntry {
@@ -213,6 +221,8 @@ export interface MatrixTableEntry extends TableBase {
   structureKeys: Set<string>;
   sequence: string[] | null;
   rowInHeader: boolean;
+  /** Printed layout words (template, aggregate). */
+  print: { corner: string | null; columnTitle: string | null; rowTitle: string | null };
 }
 
 export type TableEntry = ListTableEntry | MatrixTableEntry;
@@ -302,6 +312,9 @@ function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocab
     ancestors: ancestorsOf(r.id, parentOf),
     virtual: r.virtual,
     columns: r.columns ?? colKeys,
+    item: r.item ?? null,
+    parent: r.parent,
+    variant: r.variant ?? null,
     ...labelInfo(r.label, r.aliases, vocabulary),
   }));
   const columns: ColumnEntry[] = def.columns.map((c) => ({
@@ -353,6 +366,7 @@ function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocab
     form, table: def.table, title: def.title, titleKeys: keysOf([def.title, ...def.title_aliases], vocabulary), layout: 'matrix', indicators, byId,
     rows, columns, rowIndex: indexBy(rows), columnIndex, groupKeys, structureKeys,
     sequence: def.sequence ?? null, rowInHeader: def.row_in_header ?? false,
+    print: { corner: def.corner ?? null, columnTitle: def.column_title ?? null, rowTitle: def.row_title ?? null },
   };
 }
 

@@ -201,7 +201,9 @@ export async function parseReportAsync(input: string | Uint8Array, options: Pars
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ arrayBuffer })).value;
+    // The browser build of mammoth reads `arrayBuffer`, the Node build `buffer` (a Uint8Array serves): give both.
+    const input = { arrayBuffer, buffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    html = (await mammoth.convertToHtml(input)).value;
   } catch (cause) {
     throw new ParseError('input-corrupt', `The Word document cannot be read: ${(cause as Error).message}`, { ...fileOf(options), cause });
   }

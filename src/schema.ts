@@ -70,7 +70,8 @@ export const ProseIndicatorSchema = z.object({
 });
 
 export const ReportResultSchema = z.object({
-  source: z.string().nullable(),
+  /** The input as named on the command line; for an aggregate, the list of inputs. */
+  source: z.union([z.string(), z.array(z.string())]).nullable(),
   input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx', 'unknown']), encoding: z.string() }),
   meta: z.object({ title: z.string().nullable(), agency: z.string().nullable(), year: z.number().int().nullable() }),
   tables: z.array(TableResultSchema),
@@ -80,6 +81,12 @@ export const ReportResultSchema = z.object({
     checks: z.array(CheckSchema.partial({ kind: true, strength: true, cells: true })),
   }),
   diagnostics: z.array(DiagnosticSchema),
+  /** Present on the output of `aggregate`: every input and the checks it failed. */
+  aggregate: z
+    .object({
+      inputs: z.array(z.object({ source: z.string(), agency: z.string().nullable(), form: z.string().nullable(), tables: z.number().int(), failed: z.array(z.string()) })),
+    })
+    .optional(),
 });
 
 export type ReportResult = z.infer<typeof ReportResultSchema>;

@@ -6,12 +6,10 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { UsageError } from './context.js';
 
 /** Flags that take a value; every other flag is boolean. */
-const VALUED = new Set(['format', 'out', 'encoding']);
+const VALUED = new Set(['format', 'out', 'encoding', 'timeout', 'threads', 'port']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

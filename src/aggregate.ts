@@ -1,0 +1,86 @@
+// Summing returns: many agencies' reports of the same form added up cell by
+// cell into one regional return, with the total's identities evaluated and a
+// record of which input failed which check. Refuses to mix forms.
+
+import type { Catalogue, FormEntry } from './catalogue.js';
+import { checkIdentities } from './check.js';
+import { ParseError } from './diagnostics.js';
+import type { IndicatorValue } from './cell-values.js';
+import { formLayout } from './layout.js';
+import type { ReportResult, TableResult } from './schema.js';
+
+export interface AggregateInput {
+  source: string;
+  agency: string | null;
+  form: string | null;
+  tables: number;
+  failed: string[];
+}
+
+export interface Aggregate {
+  form: FormEntry;
+  result: ReportResult;
+  inputs: AggregateInput[];
+  /** Summed value of every id (null where no input printed it). */
+  values: Map<string, number | null>;
+}
+
+/** The single form a report's tables follow, or null (no table, or several forms). */
+export function reportForm(doc: ReportResult): string | null {
+  const forms = new Set(doc.tables.map((t) => t.form));
+  return forms.size === 1 ? ([...forms][0] ?? null) : null;
+}
+
+// Sums of decimals (万元) carry binary noise.
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Aggregate {
+  const inputs: AggregateInput[] = docs.map((d) => ({
+    source: typeof d.source === 'string' ? d.source : '(input)',
+    agency: d.meta.agency,
+    form: reportForm(d),
+    tables: d.tables.length,
+    failed: d.tables.flatMap((t) => t.checks.filter((c) => c.status === 'fail').map((c) => c.rule)),
+  }));
+  const forms = new Set(inputs.map((i) => i.form));
+  if (forms.size !== 1 || forms.has(null)) {
+    const list = inputs.map((i) => `${i.source}: ${i.form ?? (i.tables === 0 ? 'no table' : 'mixed forms')}`).join('; ');
+    throw new ParseError('aggregate-mixed-forms', `Returns of different forms (or with no table) cannot be summed: ${list}.`);
+  }
+  const formId = [...forms][0] as string;
+  const form = catalogue.forms.find((f) => f.form === formId);
+  if (!form) throw new ParseError('aggregate-mixed-forms', `Form ${formId} is not in the catalogue.`);
+  const values = new Map<string, number | null>();
+  for (const doc of docs) {
+    for (const t of doc.tables) {
+      for (const ind of t.indicators) {
+        const prev = values.get(ind.id);
+        if (ind.value === null) {
+          if (prev === undefined) values.set(ind.id, null);
+        } else values.set(ind.id, round((prev ?? 0) + ind.value));
+      }
+    }
+  }
+  const layouts = formLayout(form);
+  const tables: TableResult[] = form.tables.map((table, index) => {
+    const slots = new Map((layouts[index]?.slots ?? []).map((s) => [s.id, s]));
+    const indicators: IndicatorValue[] = table.indicators
+      .filter((ind) => values.has(ind.id))
+      .map((ind) => {
+        const v = values.get(ind.id) ?? null;
+        const slot = slots.get(ind.id);
+        return { id: ind.id, value: v, unit: ind.unit, raw: v === null ? '' : String(v), label: ind.label, cell: slot ? { row: slot.r, col: slot.c } : {} };
+      });
+    const { checks, virtual, diagnostics } = checkIdentities(indicators, form.identities, table.byId);
+    return { form: form.form, table: table.table, location: { index, sheet: layouts[index]?.name ?? null, line: null }, indicators, virtual, checks, diagnostics };
+  });
+  const result: ReportResult = {
+    source: inputs.map((i) => i.source),
+    input: { kind: 'unknown', encoding: 'binary' },
+    meta: { title: `${form.name}（汇总）`, agency: null, year: null },
+    tables: tables.filter((t) => t.indicators.length > 0),
+    prose: { form: form.form, indicators: [], checks: [] },
+    diagnostics: [],
+  };
+  return { form, result, inputs, values };
+}

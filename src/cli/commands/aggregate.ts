@@ -1,0 +1,59 @@
+// `zfxxgk aggregate <returns>… --out region.xlsx|json`: many agencies'
+// returns of one form summed cell by cell into the regional return, every
+// input's failed checks listed, the total's own checks evaluated.
+
+import { aggregateReports } from '../../aggregate.js';
+import { defaultCatalogue } from '../../catalogue.js';
+import { ParseError } from '../../diagnostics.js';
+import { formWorkbook, workbookBytes } from '../../format/workbook.js';
+import type { ReportResult } from '../../schema.js';
+import { EXIT, flag, positiveInt, reportProblem, UsageError, type Context } from '../context.js';
+import { listInputs, writeAtomic } from '../io.js';
+import { parseAll } from '../pool.js';
+
+export async function aggregateCommand(ctx: Context): Promise<number> {
+  const out = flag(ctx, 'out');
+  if (!out || !/\.(xlsx|json)$/i.test(out)) throw new UsageError('aggregate needs --out FILE.xlsx or FILE.json');
+  if (ctx.args.positionals.length === 0) throw new UsageError('aggregate needs the returns to sum');
+  const { files, missing } = await listInputs(ctx.args.positionals);
+  for (const m of missing) reportProblem(ctx, m, 'file-not-found', 'no such file or folder');
+  const docs: ReportResult[] = [];
+  let unreadable = missing.length;
+  for await (const r of parseAll(files, { timeoutMs: positiveInt(ctx, 'timeout', 60) * 1000 })) {
+    if ('doc' in r) docs.push(r.doc);
+    else {
+      unreadable++;
+      reportProblem(ctx, files[r.index] as string, r.error.code, r.error.message, undefined, r.error.stack);
+    }
+  }
+  // A regional total that silently misses an agency would be wrong: refuse.
+  if (unreadable > 0) {
+    ctx.io.stderr.write(`zfxxgk: aggregate: ${unreadable} input(s) could not be read; nothing was summed\n`);
+    return EXIT.unreadable;
+  }
+  let agg;
+  try {
+    agg = aggregateReports(docs, defaultCatalogue());
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    reportProblem(ctx, 'aggregate', e.code, e.message);
+    return EXIT.unreadable;
+  }
+  const failedTotal = agg.result.tables.flatMap((t) => t.checks.filter((c) => c.status === 'fail'));
+  const byAgency = agg.inputs.map((i) => [i.agency ?? '', i.source, i.tables, i.failed.length, i.failed.join('; ')]);
+  if (/\.json$/i.test(out)) {
+    await writeAtomic(out, `${JSON.stringify({ ...agg.result, aggregate: { inputs: agg.inputs } }, null, 2)}\n`);
+  } else {
+    const extra = [
+      { name: '各单位校验', rows: [['填报单位', '来源文件', '表数', '未通过校验数', '未通过的校验'], ...byAgency] },
+      { name: '汇总校验', rows: [['校验', '强度', '结果', '应为', '实为'], ...agg.result.tables.flatMap((t) => t.checks.map((c) => [c.rule, c.strength, c.status, c.expected, c.actual]))] },
+    ];
+    await writeAtomic(out, workbookBytes(formWorkbook(agg.form, agg.values, extra)));
+  }
+  for (const i of agg.inputs.filter((x) => x.failed.length > 0)) {
+    const shown = i.failed.slice(0, 3).join(', ') + (i.failed.length > 3 ? ', …' : '');
+    ctx.io.stderr.write(`zfxxgk: aggregate: ${i.agency ?? i.source}: ${i.failed.length} failed check(s): ${shown}\n`);
+  }
+  ctx.io.stderr.write(`zfxxgk: aggregate: ${docs.length} return(s) of form ${agg.form.form} summed into ${out}; the total fails ${failedTotal.length} check(s)\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,90 @@
+// `zfxxgk convert <files or folders>… --out FILE`: every supported file,
+// parsed on all cores, written in input order as JSON, JSONL, CSV (long
+// format, UTF-8 with BOM for Excel) or a workbook (indicators, checks,
+// diagnostics). Results stream to the file; one unreadable file never stops
+// the run: it is listed at the end and the exit code says so.
+
+import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../../format/index.js';
+import { tablesWorkbook, workbookBytes } from '../../format/workbook.js';
+import type { ReportResult } from '../../schema.js';
+import { EXIT, flag, positiveInt, reportProblem, UsageError, type Context } from '../context.js';
+import { AtomicFile, listInputs } from '../io.js';
+import { parseAll, type JobError } from '../pool.js';
+import { Progress } from '../progress.js';
+
+interface Writer {
+  add(doc: ReportResult): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+type Row = (string | number | null)[];
+
+async function writerFor(out: string): Promise<Writer> {
+  const lower = out.toLowerCase();
+  const kind = ['.jsonl', '.json', '.csv', '.xlsx'].find((e) => lower.endsWith(e));
+  if (!kind) throw new UsageError('--out must end in .json, .jsonl, .csv or .xlsx');
+  const file = await AtomicFile.create(out);
+  if (kind === '.xlsx') {
+    // A workbook cannot be streamed: its rows are kept until the end.
+    const sheets = { indicators: [[...CSV_HEADER]] as Row[], checks: [[...CHECK_HEADER]] as Row[], diagnostics: [[...DIAGNOSTIC_HEADER]] as Row[] };
+    return {
+      add: async (doc) => {
+        sheets.indicators.push(...toCsvRows(doc));
+        sheets.checks.push(...toCheckRows(doc));
+        sheets.diagnostics.push(...toDiagnosticRows(doc));
+      },
+      commit: async () => {
+        await file.write(workbookBytes(tablesWorkbook(Object.entries(sheets).map(([name, rows]) => ({ name, rows })))));
+        await file.commit();
+      },
+      abort: () => file.abort(),
+    };
+  }
+  let first = true;
+  if (kind === '.json') await file.write('[\n');
+  if (kind === '.csv') await file.write(`\uFEFF${csvLines([[...CSV_HEADER]])}`);
+  return {
+    add: async (doc) => {
+      if (kind === '.json') await file.write(`${first ? '' : ',\n'}${JSON.stringify(doc)}`);
+      else if (kind === '.jsonl') await file.write(`${JSON.stringify(doc)}\n`);
+      else await file.write(csvLines(toCsvRows(doc)));
+      first = false;
+    },
+    commit: async () => {
+      if (kind === '.json') await file.write('\n]\n');
+      await file.commit();
+    },
+    abort: () => file.abort(),
+  };
+}
+
+export async function convertCommand(ctx: Context): Promise<number> {
+  const out = flag(ctx, 'out');
+  if (!out) throw new UsageError('convert needs --out FILE (.json, .jsonl, .csv or .xlsx)');
+  if (ctx.args.positionals.length === 0) throw new UsageError('convert needs files or folders to read');
+  const timeoutMs = positiveInt(ctx, 'timeout', 60) * 1000;
+  const threads = ctx.args.flags.has('threads') ? positiveInt(ctx, 'threads', 1) : undefined;
+  const { files, missing } = await listInputs(ctx.args.positionals);
+  const failures: { file: string; error: JobError }[] = missing.map((file) => ({ file, error: { code: 'file-not-found', message: 'no such file or folder' } }));
+  const writer = await writerFor(out);
+  const progress = new Progress(ctx.io.stderr, files.length, 'convert');
+  let converted = 0;
+  try {
+    const encoding = flag(ctx, 'encoding');
+    for await (const r of parseAll(files, { timeoutMs, ...(threads ? { threads } : {}), ...(encoding ? { encoding } : {}) })) {
+      if ('doc' in r) {
+        await writer.add(r.doc);
+        converted++;
+      } else failures.push({ file: files[r.index] as string, error: r.error });
+      progress.tick('error' in r);
+    }
+    await writer.commit();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+  for (const f of failures) reportProblem(ctx, f.file, f.error.code, f.error.message, undefined, f.error.stack);
+  ctx.io.stderr.write(`zfxxgk: convert: ${converted} of ${files.length + missing.length} file(s) converted to ${out}; ${failures.length} failed\n`);
+  return failures.length > 0 ? EXIT.unreadable : EXIT.ok;
+}

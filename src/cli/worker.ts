@@ -1,0 +1,22 @@
+// A worker thread of `convert` and `aggregate`: reads and parses one file per
+// message, and answers with the document or the error's code and message.
+
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { ParseError } from '../diagnostics.js';
+import { parseReportAsync } from '../parse-report.js';
+import type { Job, JobResult } from './pool.js';
+
+parentPort?.on('message', async (job: Job) => {
+  let result: JobResult;
+  try {
+    const bytes = await readFile(job.path);
+    result = { index: job.index, doc: await parseReportAsync(bytes, { source: job.path, ...job.options }) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof ParseError) result = { index: job.index, error: { code: e.code, message: e.message } };
+    else if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') result = { index: job.index, error: { code: 'file-not-found', message: `cannot read the file (${err.code})` } };
+    else result = { index: job.index, error: { code: 'internal-error', message: err.message, stack: err.stack ?? '' } };
+  }
+  parentPort?.postMessage(result);
+});

@@ -1,0 +1,52 @@
+// Workbooks written by the package: the official form as a blank return
+// (template), a filled form (aggregate), and the long tables of `convert`.
+
+import * as XLSX from 'xlsx';
+import type { FormEntry } from '../catalogue.js';
+import { formLayout, type SheetLayout } from '../layout.js';
+
+export type Values = ReadonlyMap<string, number | null>;
+
+/** One laid-out table as a worksheet; `values` fills the value cells. */
+export function layoutSheet(layout: SheetLayout, values: Values = new Map()): XLSX.WorkSheet {
+  const aoa: (string | number | null)[][] = layout.rows.map((r) => [...r]);
+  for (const { id, r, c } of layout.slots) {
+    const v = values.get(id);
+    const row = aoa[r];
+    if (row && v !== undefined && v !== null) row[c] = v;
+  }
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!merges'] = layout.merges.map((m) => ({ s: { r: m.r0, c: m.c0 }, e: { r: m.r1, c: m.c1 } }));
+  ws['!cols'] = (layout.rows[0] ?? []).map((_, c) => ({ wch: c === 0 ? 36 : 12 }));
+  return ws;
+}
+
+/** Sheet names are at most 31 characters and may not hold : \ / ? * [ ]. */
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[:\\/?*[\]]/g, '').slice(0, 28) || 'Sheet';
+  let out = base;
+  for (let i = 2; used.has(out); i++) out = `${base}${i}`;
+  used.add(out);
+  return out;
+}
+
+/** The whole form, one sheet per table. */
+export function formWorkbook(form: FormEntry, values: Values = new Map(), extra: { name: string; rows: (string | number | null)[][] }[] = []): XLSX.WorkBook {
+  const wb = XLSX.utils.book_new();
+  const used = new Set<string>();
+  for (const layout of formLayout(form)) XLSX.utils.book_append_sheet(wb, layoutSheet(layout, values), sheetName(layout.name, used));
+  for (const sheet of extra) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet.rows), sheetName(sheet.name, used));
+  return wb;
+}
+
+/** A workbook of plain tables (rows of cells), one sheet each. */
+export function tablesWorkbook(sheets: { name: string; rows: (string | number | null)[][] }[]): XLSX.WorkBook {
+  const wb = XLSX.utils.book_new();
+  const used = new Set<string>();
+  for (const s of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(s.rows), sheetName(s.name, used));
+  return wb;
+}
+
+export function workbookBytes(wb: XLSX.WorkBook, bookType: 'xlsx' | 'biff8' | 'ods' = 'xlsx'): Uint8Array {
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType, compression: true }) as ArrayBuffer);
+}

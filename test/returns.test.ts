@@ -1,0 +1,159 @@
+// Excel and Word returns, the blank form, convert and aggregate.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { parseReport, parseReportAsync, ParseError } from '../src/index.js';
+import { main } from '../src/cli/main.js';
+import { fakeIO, fixture, readFixture } from './helpers.js';
+
+const values = (name: string): Record<string, number> => JSON.parse(readFixture('returns', `${name}.values.json`).toString('utf8'));
+const read = (r: { tables: { indicators: { id: string; value: number | null }[] }[] }) => Object.fromEntries(r.tables.flatMap((t) => t.indicators.map((i) => [i.id, i.value])));
+const code = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof ParseError ? e.code : `other: ${(e as Error).message}`;
+  }
+  return 'none';
+};
+
+for (const form of ['2014', '2019', '2021']) {
+  for (const ext of ['xlsx', 'xls', 'csv']) {
+    test(`a filled ${form} return (.${ext}) reads back exactly the values filled in`, () => {
+      const r = parseReport(readFixture('returns', `${form}-filled.${ext}`), { source: `${form}-filled.${ext}` });
+      assert.equal(read(r), values(`${form}-filled`));
+      assert.ok(r.tables.every((t) => t.form === form));
+      assert.is(r.tables.flatMap((t) => t.checks).filter((c) => c.status === 'fail').length, 0, 'a consistent return passes its checks');
+      assert.is(r.input.kind, ext === 'csv' ? 'csv' : ext);
+      if (ext === 'csv') assert.is(r.input.encoding, 'gb18030');
+    });
+  }
+}
+
+test('workbook values carry sheet and A1 reference', () => {
+  const r = parseReport(readFixture('returns', '2021-filled.xlsx'));
+  const cell = r.tables.find((t) => t.table === 'apply')?.indicators.find((i) => i.id === 'apply.new_received.natural_person')?.cell;
+  assert.equal(cell, { row: 4, col: 3, sheet: '三、收到和处理政府信息公开申请情况', ref: 'D5' });
+});
+
+test('a Word return: tables through mammoth, merged cells included', async () => {
+  const r = await parseReportAsync(readFixture('returns', '2014-return.docx'));
+  assert.is(r.input.kind, 'docx');
+  assert.equal(read(r), values('2014-return'));
+  assert.is(code(() => parseReport(readFixture('returns', '2014-return.docx'))), 'input-unsupported', 'the sync API says to use the async one');
+});
+
+test('raw values: numbers stay numbers, formulas give their cached value, hidden rows are read, text numbers parse', () => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['统计指标', '单位', '统计数'],
+    ['（一）主动公开政府信息数', '条', { t: 'n', v: 13612, w: '13,612', z: '#,##0' }],
+    ['1.政府公报公开政府信息数', '条', { t: 'n', v: 12, f: 'C4+C5' }],
+    ['2.政府网站公开政府信息数', '条', '24条'],
+    ['3.政务微博公开政府信息数', '条', "'7"],
+  ]);
+  ws['!rows'] = [{}, {}, { hidden: true }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'S');
+  const r = parseReport(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+  const v = read(r);
+  assert.equal([v['active.total'], v['active.channels.gazette'], v['active.channels.website']], [13612, 12, 24]);
+  assert.is(v['active.channels.weibo'], null, "'7 is text with a quote mark: not silently a number");
+  assert.ok(r.tables[0]?.diagnostics.some((d) => d.code === 'value-not-a-number' && d.id === 'active.channels.weibo'));
+});
+
+test('WPS .et is read as the compound document it is; a Word .doc is refused by name', () => {
+  const bytes = readFixture('returns', '2014-filled.xls');
+  assert.equal(read(parseReport(bytes, { source: 'return.et' })), values('2014-filled'));
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, 'WordDocument', new Uint8Array(600));
+  const doc = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
+  assert.is(code(() => parseReport(doc, { source: 'x.doc' })), 'input-unsupported');
+});
+
+test('damaged containers and zip bombs end in specific codes', () => {
+  const xlsx = readFixture('returns', '2014-filled.xlsx');
+  assert.is(code(() => parseReport(xlsx.subarray(0, 2000))), 'input-corrupt');
+  // Declare a 4 GB entry in the central directory: refused before anything is inflated.
+  const bomb = Uint8Array.from(xlsx);
+  const eocd = bomb.lastIndexOf(0x06) - 3;
+  const cd = new DataView(bomb.buffer).getUint32(eocd + 16, true);
+  new DataView(bomb.buffer).setUint32(cd + 24, 0xfffffff0, true);
+  assert.is(code(() => parseReport(bomb)), 'limit-decompressed');
+  assert.is(code(() => parseReport(xlsx, { maxUnzippedBytes: 1000 })), 'limit-decompressed');
+});
+
+test('zfxxgk template: the blank form of each form reads back as that form with every cell blank', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
+  // 表四's value row is a run of blank cells with no label: nothing marks it, so its 15 cells are reported missing.
+  for (const [form, cells] of [['2014', 60], ['2019', 198 - 15], ['2021', 200 - 15]] as const) {
+    const out = join(dir, `blank-${form}.xlsx`);
+    assert.is(await main(['template', form, '--out', out], fakeIO()), 0);
+    const r = parseReport(readFileSync(out));
+    assert.ok(r.tables.every((t) => t.form === form));
+    const all = r.tables.flatMap((t) => t.indicators);
+    assert.is(all.length, cells);
+    assert.ok(all.every((i) => i.value === null));
+    if (form !== '2014') assert.ok(r.tables.find((t) => t.table === 'appeals')?.diagnostics.some((d) => d.code === 'missing-indicator'));
+  }
+  assert.is(await main(['template', '2030', '--out', join(dir, 'x.xlsx')], fakeIO()), 2);
+});
+
+test('zfxxgk convert: a folder of mixed files into every format, broken files listed, order deterministic', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(join(inputs, 'sub'), { recursive: true });
+  copyFileSync(fixture('tables', 'seed003-2014-pipe', 'input.txt'), join(inputs, 'a-seed.txt'));
+  copyFileSync(fixture('tables', '2021-html', 'input.html'), join(inputs, 'b-page.html'));
+  copyFileSync(fixture('returns', '2019-filled.xlsx'), join(inputs, 'sub', 'c.xlsx'));
+  copyFileSync(fixture('returns', '2014-filled.xls'), join(inputs, 'sub', 'd.xls'));
+  copyFileSync(fixture('returns', '2014-return.docx'), join(inputs, 'sub', 'e.docx'));
+  writeFileSync(join(inputs, 'f-broken.xlsx'), Buffer.from('PK\u0003\u0004broken'));
+  writeFileSync(join(inputs, 'g-empty.txt'), '');
+  writeFileSync(join(inputs, 'notes.pdf'), 'ignored: not an input kind');
+  for (const ext of ['json', 'jsonl', 'csv', 'xlsx']) {
+    const io = fakeIO();
+    const out = join(dir, `out.${ext}`);
+    assert.is(await main(['convert', inputs, '--out', out], io), 1, 'exit 1: some files failed');
+    assert.match(io.err(), /f-broken\.xlsx: input-corrupt/);
+    assert.match(io.err(), /g-empty\.txt: input-empty/);
+    assert.match(io.err(), /5 of 7 file\(s\) converted/);
+    if (ext === 'json') {
+      const docs = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(docs.map((d: { source: string }) => d.source.slice(inputs.length + 1)), ['a-seed.txt', 'b-page.html', 'sub/c.xlsx', 'sub/d.xls', 'sub/e.docx']);
+    }
+    if (ext === 'csv') {
+      const text = readFileSync(out);
+      assert.equal([...text.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+      assert.match(text.toString('utf8'), /,2014,stats,org\.staff,8,人,8个,61,1\n/);
+    }
+    if (ext === 'xlsx') assert.equal(XLSX.read(readFileSync(out)).SheetNames, ['indicators', 'checks', 'diagnostics']);
+  }
+  assert.equal(readdirSync(dir).sort(), ['in', 'out.csv', 'out.json', 'out.jsonl', 'out.xlsx'], 'no temporary file left');
+});
+
+test('zfxxgk aggregate: cell-by-cell sums, per-agency failures, forms never mixed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
+  const agencies = JSON.parse(readFixture('returns', 'agencies.values.json').toString('utf8')) as Record<string, Record<string, number>>;
+  const files = ['a', 'b', 'c'].map((k) => fixture('returns', `agency-${k}-2021.xlsx`));
+  const io = fakeIO();
+  assert.is(await main(['aggregate', ...files, '--out', join(dir, 'region.json')], io), 0);
+  const region = JSON.parse(readFileSync(join(dir, 'region.json'), 'utf8'));
+  const summed = read(region);
+  for (const id of Object.keys(agencies.a ?? {})) {
+    const hand = (agencies.a?.[id] ?? 0) + (agencies.b?.[id] ?? 0) + (agencies.c?.[id] ?? 0);
+    assert.is(summed[id], hand, id);
+  }
+  assert.equal(region.aggregate.inputs.map((i: { failed: string[] }) => i.failed), [[], ['apply.balance.natural_person', 'apply.carried_forward.total = sum(applicants)'], []]);
+  assert.match(io.err(), /agency-b-2021\.xlsx: 2 failed check\(s\)/);
+  // the workbook output is the official form, filled, and reads back as the same sums
+  assert.is(await main(['aggregate', ...files, '--out', join(dir, 'region.xlsx')], fakeIO()), 0);
+  assert.equal(read(parseReport(readFileSync(join(dir, 'region.xlsx')))), summed);
+  const mixed = fakeIO();
+  assert.is(await main(['aggregate', files[0] as string, fixture('returns', '2019-filled.xlsx'), '--out', join(dir, 'x.json')], mixed), 1);
+  assert.match(mixed.err(), /aggregate-mixed-forms/);
+});
+
+test.run();
