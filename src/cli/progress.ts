@@ -20,22 +20,25 @@ function clock(seconds: number): string {
 export class Progress {
   private done = 0;
   private failed = 0;
-  private readonly started = Date.now();
-  private lastDraw = 0;
+  private readonly started: number;
+  private lastDraw: number;
 
   constructor(
     private readonly out: ProgressStream,
     private readonly total: number,
     private readonly label: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.started = now();
+    this.lastDraw = this.started;
+  }
 
   tick(failed: boolean): void {
     this.done++;
     if (failed) this.failed++;
     const t = this.now();
     const interval = this.out.isTTY ? 100 : 5000;
-    if (t - this.lastDraw >= interval || this.done === this.total) {
+    if (t - this.lastDraw >= interval || this.done === this.total || (this.out.isTTY && this.done === 1)) {
       this.lastDraw = t;
       this.draw(t);
     }
