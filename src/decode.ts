@@ -63,15 +63,17 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Share of NUL and other C0 control bytes (besides tab/CR/LF/FF/ESC) in the first 8 KiB. */
-function controlShare(bytes: Uint8Array): number {
+/** Shares of NUL bytes and of other C0 control bytes (besides tab/CR/LF/FF/ESC) in the first 8 KiB. */
+function controlShares(bytes: Uint8Array): { nul: number; control: number } {
   const n = Math.min(bytes.length, 8192);
+  let nul = 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) bad++;
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) bad++;
   }
-  return n === 0 ? 0 : bad / n;
+  return n === 0 ? { nul: 0, control: 0 } : { nul: nul / n, control: (nul + bad) / n };
 }
 
 /** Text or HTML? HTML when the start looks like markup or the text contains a table element. */
@@ -107,11 +109,21 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   const bom = bomEncoding(input);
   let encoding = options.encoding ?? bom?.encoding ?? null;
   const body = bom ? input.subarray(bom.skip) : input;
-  if (!encoding && controlShare(input) > 0.1) {
-    throw new ParseError('input-binary', 'The input contains control bytes in a share no text file has; it looks like binary data.', { file: options.file });
+  const shares = controlShares(input);
+  // Text has no NUL bytes (UTF-16 without a BOM is the exception, and is not read either).
+  if (!encoding && (shares.nul > 0.01 || shares.control > 0.1)) {
+    throw new ParseError('input-binary', 'The input contains NUL or control bytes in a share no text file has; it looks like binary data (UTF-16 text needs a byte-order mark).', { file: options.file });
   }
   encoding ??= metaCharset(input);
   if (encoding === 'utf-8' && !isValidUtf8(body)) encoding = null; // a wrong declaration is common
+  if (encoding === null && !isValidUtf8(body)) {
+    const mixed = decodeMixed(body);
+    if (mixed) {
+      diagnostics.push(diagnostic('decode-mixed', `The file mixes encodings: ${mixed.gbLines.length} line(s) were decoded as GB18030 (first: line ${mixed.gbLines[0]}), the rest as UTF-8.`, { actual: mixed.gbLines.slice(0, 50) }));
+      if (mixed.text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
+      return { text: mixed.text, encoding: 'utf-8+gb18030', kind: textKind(mixed.text), diagnostics };
+    }
+  }
   encoding ??= isValidUtf8(body) ? 'utf-8' : 'gb18030';
   let text: string;
   try {
@@ -125,6 +137,40 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   }
   if (text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
   return { text, encoding, kind: textKind(text), diagnostics };
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * Files pasted together from two sources mix UTF-8 and GB18030 lines. When
+ * some non-ASCII lines are valid UTF-8 that reads as Chinese and others are
+ * not valid UTF-8 at all, decode line by line; otherwise null (one encoding).
+ */
+function decodeMixed(body: Uint8Array): { text: string; gbLines: number[] } | null {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gb = new TextDecoder('gb18030');
+  const parts: string[] = [];
+  const gbLines: number[] = [];
+  let utf8Han = 0;
+  let start = 0;
+  for (let line = 1; start <= body.length; line++) {
+    let end = body.indexOf(0x0a, start);
+    if (end === -1) end = body.length;
+    const chunk = body.subarray(start, end);
+    let text: string;
+    try {
+      text = utf8.decode(chunk);
+      if (HAN.test(text)) utf8Han++;
+    } catch {
+      text = gb.decode(chunk);
+      gbLines.push(line);
+    }
+    parts.push(text);
+    start = end + 1;
+    if (end === body.length) break;
+  }
+  // Two-byte GBK pairs can pass as UTF-8 by chance; only Chinese read both ways makes a mixed file.
+  return utf8Han >= 2 && gbLines.length > 0 ? { text: parts.join('\n'), gbLines } : null;
 }
 
 function countChar(text: string, ch: string): number {

@@ -34,6 +34,8 @@ export interface ParseOptions {
   maxUnzippedBytes?: number;
   /** Most entries in a ZIP container (default 10,000). */
   maxZipEntries?: number;
+  /** Deepest HTML element nesting searched for tables (default 10,000). */
+  maxDepth?: number;
 }
 
 export const DEFAULT_LIMITS = {
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS = {
   maxCells: 2_000_000,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 10_000,
+  maxDepth: 10_000,
 } as const;
 
 type Limits = typeof DEFAULT_LIMITS;
@@ -129,10 +132,7 @@ function parseSource(source: Source, options: ParseOptions, limits: Limits): Rep
   const catalogue = options.catalogue ?? defaultCatalogue();
   const extracted = extractGrids(source, limits);
   const grids = extracted.grids;
-  const diagnostics: Diagnostic[] = [...source.diagnostics];
-  for (const s of extracted.skipped) {
-    diagnostics.push(diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { sheet: s.sheet }, actual: s.cells, expected: limits.maxCells }));
-  }
+  const diagnostics: Diagnostic[] = [...source.diagnostics, ...extracted.diagnostics];
   if (grids.length > limits.maxTables) {
     diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
   }

@@ -217,8 +217,11 @@ class MatrixReader {
     const starts: number[] = [];
     for (let s = Math.max(0, last - n + 1); s <= Math.min(first, values.length - n); s++) starts.push(s);
     if (starts.length === 0) return values; // more filled cells than slots: extra-values reports them
+    // Same start column as the row above; else flush with the row's end (rows span the full width); else leftmost.
     const aligned = starts.find((s) => values[s]?.col === this.lastStart);
-    return values.slice(aligned ?? starts[0], (aligned ?? starts[0] ?? 0) + n);
+    const flush = starts.includes(values.length - n) ? values.length - n : undefined;
+    const start = aligned ?? flush ?? (starts[0] as number);
+    return values.slice(start, start + n);
   }
 
   private assign(row: LabelledRow, parts: RowParts, ids: { id: string; unit: string | null }[], label: string): void {
@@ -278,6 +281,12 @@ class MatrixReader {
       }
       const numbers = parts.values.filter((v) => isValue(v.parsed));
       const seq = this.table.sequence;
+      // A row of values with no label, as long as the printed sequence (表四's 15 cells; blanks count).
+      const cells = parts.values.filter((v) => v.parsed.kind !== 'blank' || !row.cells[v.col]?.spanned);
+      if (seq && numbers.length > 0 && parts.labels.length === 0 && cells.length >= seq.length && numbers.length <= seq.length) {
+        this.assign(row, { labels: parts.labels, values: cells }, seq.map((id) => ({ id, unit: null })), this.table.title);
+        continue;
+      }
       if (seq && numbers.length >= seq.length && numbers.length <= seq.length + 1) {
         this.assign(row, { labels: parts.labels, values: numbers }, seq.map((id) => ({ id, unit: null })), labelText || this.table.title);
         continue;

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { extractHtmlGrids, elementText } from '../src/extract/html.js';
 import { parse } from 'parse5';
 
-const texts = (html: string) => extractHtmlGrids(html).map((g) => g.rows.map((r) => r.map((c) => (c.spanned ? `~${c.text}` : c.text))));
+const texts = (html: string) => extractHtmlGrids(html).grids.map((g) => g.rows.map((r) => r.map((c) => (c.spanned ? `~${c.text}` : c.text))));
 
 test('rowspan and colspan expand; copies are marked spanned', () => {
   const g = texts('<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>1</td><td>2</td></tr></table>');
@@ -13,7 +13,7 @@ test('rowspan and colspan expand; copies are marked spanned', () => {
 test('rowspan=0 runs to the end; oversized spans are clamped to the table', () => {
   const g = texts('<table><tr><td rowspan="0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>');
   assert.equal(g, [[['A', '1'], ['~A', '2'], ['~A', '3']]]);
-  const big = extractHtmlGrids('<table><tr><td rowspan="99999" colspan="5000">x</td></tr></table>')[0]!;
+  const big = extractHtmlGrids('<table><tr><td rowspan="99999" colspan="5000">x</td></tr></table>').grids[0]!;
   assert.equal([big.rows.length, big.rows[0]!.length], [1, 1000]);
 });
 
@@ -22,13 +22,20 @@ test('ragged rows are padded; nested tables are separate grids', () => {
   assert.equal(g, [[['a', 'b', 'c'], ['d', '~', '~']], [['x']]], 'padding of a short row is marked, not a cell');
 });
 
+test('a table whose spans would expand past maxCells is not expanded', () => {
+  // rowspan is clamped to the table's rows, colspan to 1000: 200 rows of colspan 1000 are 200,000 cells.
+  const rows = '<tr><td colspan="1000">x</td></tr>'.repeat(200);
+  const r = extractHtmlGrids(`<table>${rows}</table>`, { maxCells: 100_000, maxDepth: Infinity });
+  assert.equal([r.grids.length, r.tooLarge], [0, [0]]);
+});
+
 test('cell text: <br> and blocks become newlines, &nbsp; is a space, scripts are dropped', () => {
   const doc = parse('<div>主动<br>公开&nbsp;&nbsp;数<p>第二段</p><script>x=1</script>  end </div>');
   assert.is(elementText(doc), '主动\n公开 数\n第二段\nend');
 });
 
 test('cells carry their source line and table index', () => {
-  const g = extractHtmlGrids('<p>x</p>\n<table>\n<tr><td>a</td>\n<td>b</td></tr></table>\n<table><tr><td>c</td></tr></table>');
+  const g = extractHtmlGrids('<p>x</p>\n<table>\n<tr><td>a</td>\n<td>b</td></tr></table>\n<table><tr><td>c</td></tr></table>').grids;
   assert.equal(g[0]!.rows[0]![1]!.origin, { table: 0, line: 4 });
   assert.equal(g[1]!.index, 1);
 });
@@ -36,7 +43,9 @@ test('cells carry their source line and table index', () => {
 test('deep nesting does not overflow the stack', () => {
   const deep = `${'<div>'.repeat(100_000)}<table><tr><td>x</td></tr></table>${'</div>'.repeat(100_000)}`;
   const g = extractHtmlGrids(deep);
-  assert.is(g.length, 1);
+  assert.is(g.grids.length, 1);
+  const limited = extractHtmlGrids(deep, { maxCells: Infinity, maxDepth: 50_000 });
+  assert.equal([limited.grids.length, limited.tooDeep], [0, true]);
 });
 
 test.run();

@@ -31,19 +31,24 @@ function spanAttr(el: Element, name: string, max: number): number {
   return Math.min(v, max); // 0 is kept: rowspan=0 runs to the end of the table
 }
 
-/** All `<table>` elements in document order (outer before inner). */
-function findTables(root: Node): Element[] {
+/** All `<table>` elements in document order (outer before inner), down to `maxDepth`. */
+function findTables(root: Node, maxDepth: number): { tables: Element[]; tooDeep: boolean } {
   const out: Element[] = [];
-  const stack: Node[] = [root];
+  const stack: [Node, number][] = [[root, 0]];
+  let tooDeep = false;
   while (stack.length > 0) {
-    const node = stack.pop() as Node;
+    const [node, depth] = stack.pop() as [Node, number];
+    if (depth > maxDepth) {
+      tooDeep = true;
+      continue;
+    }
     if (isElement(node) && node.tagName === 'table') out.push(node);
     const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Node, depth + 1]);
     const content = (node as { content?: Node }).content; // <template>
-    if (content) stack.push(content);
+    if (content) stack.push([content, depth + 1]);
   }
-  return out;
+  return { tables: out, tooDeep };
 }
 
 /** The `<tr>`s of a table, not those of tables nested inside it. */
@@ -100,11 +105,12 @@ export function elementText(el: Node): string {
     .join('\n');
 }
 
-/** Expand one table element into a grid. */
-export function tableToGrid(table: Element, index: number): Grid {
+/** Expand one table element into a grid; null when it would exceed `maxCells`. */
+export function tableToGrid(table: Element, index: number, maxCells = Infinity): Grid | null {
   const trs = tableRows(table);
   const rows: (Cell | undefined)[][] = [];
   const line = (el: Element): number | undefined => el.sourceCodeLocation?.startLine;
+  let placed = 0;
   for (let r = 0; r < trs.length; r++) {
     const tr = trs[r] as Element;
     const row = (rows[r] ??= []);
@@ -115,6 +121,9 @@ export function tableToGrid(table: Element, index: number): Grid {
       const colspan = Math.max(1, spanAttr(td, 'colspan', MAX_COLSPAN));
       const rs = spanAttr(td, 'rowspan', MAX_ROWSPAN);
       const rowspan = rs === 0 ? trs.length - r : Math.min(Math.max(1, rs), trs.length - r);
+      // Spans multiply cells: stop before a crafted table allocates millions of them.
+      placed += colspan * rowspan;
+      if (placed > maxCells) return null;
       const text = elementText(td);
       const cellLine = line(td);
       const origin = cellLine === undefined ? { table: index } : { table: index, line: cellLine };
@@ -129,6 +138,7 @@ export function tableToGrid(table: Element, index: number): Grid {
     }
   }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width * rows.length > maxCells) return null;
   const grid: Cell[][] = rows.map((row, r) => {
     const out: Cell[] = new Array<Cell>(width);
     const fallbackLine = line(trs[r] as Element);
@@ -142,10 +152,30 @@ export function tableToGrid(table: Element, index: number): Grid {
   return { rows: grid, origin: startLine === undefined ? { table: index } : { table: index, line: startLine }, index };
 }
 
+export interface HtmlLimits {
+  maxCells: number;
+  maxDepth: number;
+}
+
+export interface HtmlGrids {
+  grids: Grid[];
+  /** Tables not expanded for their size (index and the cells they would have). */
+  tooLarge: number[];
+  tooDeep: boolean;
+}
+
 /** Every table of an HTML document, as grids, in document order. */
-export function extractHtmlGrids(html: string): Grid[] {
+export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: Infinity, maxDepth: Infinity }): HtmlGrids {
   const doc = parse(html, { sourceCodeLocationInfo: true });
-  return findTables(doc).map((t, i) => tableToGrid(t, i));
+  const { tables, tooDeep } = findTables(doc, limits.maxDepth);
+  const grids: Grid[] = [];
+  const tooLarge: number[] = [];
+  tables.forEach((t, i) => {
+    const g = tableToGrid(t, i, limits.maxCells);
+    if (g) grids.push(g);
+    else tooLarge.push(i);
+  });
+  return { grids, tooLarge, tooDeep };
 }
 
 /** The visible text of a whole HTML document (for prose and metadata). */

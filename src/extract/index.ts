@@ -1,13 +1,14 @@
 // Stage: a source → every candidate table grid, whatever the input kind.
 // Every reader produces the same Grid of cells, each keeping its origin.
 
+import { diagnostic } from '../diagnostics.js';
 import type { Source } from '../read-input.js';
-import type { Grid } from '../types.js';
+import type { Diagnostic, Grid } from '../types.js';
 import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
 import { extractStreamGrids } from './stream.js';
-import { workbookGrids, type WorkbookLimits } from './workbook.js';
+import { workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
 export function extractTextGrids(text: string): Grid[] {
@@ -18,27 +19,43 @@ export function extractTextGrids(text: string): Grid[] {
   return [...pipe.grids, ...stream].sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0)).map((g, index) => ({ ...g, index }));
 }
 
-export interface Extracted {
-  grids: Grid[];
-  /** Sheets not read for their size. */
-  skipped: { sheet: string; cells: number }[];
+export interface ExtractLimits {
+  maxCells: number;
+  maxDepth: number;
 }
 
-export function extractGrids(source: Source, limits: WorkbookLimits): Extracted {
+export interface Extracted {
+  grids: Grid[];
+  /** Limits hit while extracting. */
+  diagnostics: Diagnostic[];
+}
+
+export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
   switch (source.kind) {
-    case 'html':
-      return { grids: extractHtmlGrids(source.text), skipped: [] };
+    case 'html': {
+      const html = extractHtmlGrids(source.text, limits);
+      const diagnostics = html.tooLarge.map((i) =>
+        diagnostic('limit-cells', `Table ${i} would expand to more than ${limits.maxCells} cells (option maxCells); it was not read.`, { cell: { table: i }, expected: limits.maxCells }),
+      );
+      if (html.tooDeep) diagnostics.push(diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth); tables below that depth were not read.`, { expected: limits.maxDepth }));
+      return { grids: html.grids, diagnostics };
+    }
     case 'csv':
-      return { grids: extractCsvGrids(source.text), skipped: [] };
+      return { grids: extractCsvGrids(source.text), diagnostics: [] };
     case 'text':
-      return { grids: extractTextGrids(source.text), skipped: [] };
+      return { grids: extractTextGrids(source.text), diagnostics: [] };
     case 'xlsx':
     case 'xls':
-    case 'ods':
-      return workbookGrids(source.bytes, limits);
+    case 'ods': {
+      const wb = workbookGrids(source.bytes, limits);
+      const diagnostics = wb.skipped.map((s) =>
+        diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { sheet: s.sheet }, actual: s.cells, expected: limits.maxCells }),
+      );
+      return { grids: wb.grids, diagnostics };
+    }
     case 'docx':
-      // Word documents become HTML first (parseReportAsync); a grid reader of their own is not needed.
-      return { grids: [], skipped: [] };
+      // Word documents become HTML first (parseReportAsync); they need no grid reader of their own.
+      return { grids: [], diagnostics: [] };
   }
 }
 
