@@ -26,6 +26,7 @@ export const CODES = {
   'decode-replacement': { severity: 'warning', description: 'Some bytes could not be decoded and were replaced by U+FFFD.' },
   'decode-mixed': { severity: 'warning', description: 'The file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding and the GB18030 lines are listed.' },
   'limit-depth': { severity: 'warning', description: 'HTML elements nest deeper than the `maxDepth` limit; tables below that depth were not read.' },
+  'limit-columns': { severity: 'warning', description: 'A list table has more value columns than the `maxValueColumns` limit (16); only the first ones were read.' },
   'no-table-found': { severity: 'info', description: 'The document contains no statistics table; only prose was found.' },
   'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
   'limit-tables': { severity: 'warning', description: 'The document has more tables than the `maxTables` limit; the rest were not read.' },

@@ -87,9 +87,40 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
   return { column, indicators, diagnostics };
 }
 
+/** A table has a handful of value columns (本年, 累计, 区直 …); a header of thousands is not one. */
+export const MAX_VALUE_COLUMNS = 16;
+
+/** Numbers in columns the header gives no role: reported, never dropped silently. */
+function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<number>, catalogue: Catalogue): Diagnostic[] {
+  const { layout } = rec;
+  if (layout.headerRow === null) return [];
+  const known = new Set([...layout.labelCols, ...read, ...(layout.unitCol === null ? [] : [layout.unitCol]), ...(layout.codeCol === null ? [] : [layout.codeCol])]);
+  let count = 0;
+  let first: { row: number; col: number } | null = null;
+  for (const row of lg.rows.slice(layout.headerRow + 1)) {
+    row.cells.forEach((cell, col) => {
+      if (known.has(col) || cell.spanned || row.labels[col] !== null) return;
+      if (parseCell(cell, catalogue.units).kind !== 'number') return;
+      count++;
+      first ??= { row: row.index, col };
+    });
+  }
+  if (count === 0 || !first) return [];
+  const at = first as { row: number; col: number };
+  return [diagnostic('extra-values', `${count} number(s) stand in columns the header gives no role (first at row ${at.row}, column ${at.col}); they are not emitted.`, { cell: cellLocation(lg.rows[at.row]?.cells[at.col], at.row, at.col), actual: count })];
+}
+
 /** Read every value column of a recognised table. */
 export function readList(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[], catalogue: Catalogue): ValueReading[] {
-  const cols = rec.layout.valueCols;
-  if (cols.length === 0) return [readColumn(lg, rec, matched, null, catalogue)];
-  return cols.map((col) => readColumn(lg, rec, matched, col, catalogue));
+  const all = rec.layout.valueCols;
+  if (all.length === 0) return [readColumn(lg, rec, matched, null, catalogue)];
+  const cols = all.slice(0, MAX_VALUE_COLUMNS);
+  const readings = cols.map((col) => readColumn(lg, rec, matched, col, catalogue));
+  const extra: Diagnostic[] = [];
+  if (all.length > cols.length) {
+    extra.push(diagnostic('limit-columns', `The header names ${all.length} value columns; only the first ${MAX_VALUE_COLUMNS} were read.`, { actual: all.length, expected: MAX_VALUE_COLUMNS }));
+  }
+  extra.push(...strayNumbers(lg, rec, new Set(all.map((c) => c.col)), catalogue));
+  readings[0]?.diagnostics.push(...extra);
+  return readings;
 }

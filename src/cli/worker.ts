@@ -1,15 +1,17 @@
 // A worker thread of `convert` and `aggregate`: reads and parses one file per
 // message, and answers with the document or the error's code and message.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../diagnostics.js';
-import { parseReportAsync } from '../parse-report.js';
+import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
 import type { Job, JobResult } from './pool.js';
 
 parentPort?.on('message', async (job: Job) => {
   let result: JobResult;
   try {
+    const { size } = await stat(job.path);
+    if (size > DEFAULT_LIMITS.maxBytes) throw new ParseError('input-too-large', `The file has ${size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes}.`);
     const bytes = await readFile(job.path);
     result = { index: job.index, doc: await parseReportAsync(bytes, { source: job.path, ...job.options }) };
   } catch (e) {

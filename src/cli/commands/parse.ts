@@ -1,11 +1,11 @@
 // `zfxxgk parse` and `zfxxgk check`: each file in turn, data on standard
 // output, diagnostics on standard error.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ParseError } from '../../diagnostics.js';
 import { formatCheckReport } from '../../format/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../format/index.js';
-import { parseReportAsync } from '../../parse-report.js';
+import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
 import type { ReportResult } from '../../schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { writeAtomic } from '../io.js';
@@ -13,6 +13,12 @@ import { writeAtomic } from '../io.js';
 async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
   let bytes: Uint8Array;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const { size } = await stat(file);
+    if (size > DEFAULT_LIMITS.maxBytes) {
+      reportProblem(ctx, file, 'input-too-large', `The file has ${size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes}.`);
+      return null;
+    }
     bytes = await readFile(file);
   } catch (e) {
     reportProblem(ctx, file, 'file-not-found', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
