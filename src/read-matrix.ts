@@ -85,6 +85,8 @@ class MatrixReader {
   private readonly mixed = new Set<string>();
   private header: HeaderItem[] | null = null;
   private headerRow = -2;
+  /** Grid column of the header's first value column (where values start under it). */
+  private headerStart: number | null = null;
   private previous: LabelEntry | null = null;
   private readonly units: UnitTable;
 
@@ -137,11 +139,14 @@ class MatrixReader {
 
   private readHeader(parts: RowParts, row: LabelledRow): void {
     const items: HeaderItem[] = [];
+    let first: number | null = null;
     for (const { col, label } of parts.labels) {
       if (row.cells[col]?.spanned) continue;
       const column = this.column(label.key);
       if (column) items.push({ column, unit: headerUnit(label.text, this.units) });
       else if (this.table.groupKeys.has(label.key)) items.push({ group: label.key });
+      else continue;
+      first ??= col;
     }
     const pending = this.headerRow === row.index - 1 ? this.header : null;
     const g = pending?.findIndex((x) => 'group' in x) ?? -1;
@@ -150,6 +155,7 @@ class MatrixReader {
       this.header = [...pending.slice(0, g), ...items.filter((x) => !('group' in x)), ...pending.slice(g + 1)];
     } else {
       this.header = items;
+      this.headerStart = first;
     }
     this.headerRow = row.index;
   }
@@ -217,10 +223,13 @@ class MatrixReader {
     const starts: number[] = [];
     for (let s = Math.max(0, last - n + 1); s <= Math.min(first, values.length - n); s++) starts.push(s);
     if (starts.length === 0) return values; // more filled cells than slots: extra-values reports them
-    // Same start column as the row above; else flush with the row's end (rows span the full width); else leftmost.
-    const aligned = starts.find((s) => values[s]?.col === this.lastStart);
+    // Under the header's first value column, where the header's position is one of the choices; else flush
+    // with the row's end (rows end in the same column even where pipe text drops the cells a rowspan covers
+    // at their start); else the start column of the row above; else the leftmost.
+    const underHeader = starts.find((s) => values[s]?.col === this.headerStart);
     const flush = starts.includes(values.length - n) ? values.length - n : undefined;
-    const start = aligned ?? flush ?? (starts[0] as number);
+    const aligned = starts.find((s) => values[s]?.col === this.lastStart);
+    const start = underHeader ?? flush ?? aligned ?? (starts[0] as number);
     return values.slice(start, start + n);
   }
 

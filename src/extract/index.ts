@@ -51,6 +51,9 @@ export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
       const diagnostics = wb.skipped.map((s) =>
         diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { sheet: s.sheet }, actual: s.cells, expected: limits.maxCells }),
       );
+      if (wb.notes.length > 0) {
+        diagnostics.push(diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, { actual: wb.notes.slice(0, 20) }));
+      }
       return { grids: wb.grids, diagnostics };
     }
     case 'docx':

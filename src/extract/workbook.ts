@@ -23,6 +23,8 @@ export interface WorkbookRead {
   grids: Grid[];
   /** Sheets skipped for their size, with their cell count. */
   skipped: { sheet: string; cells: number }[];
+  /** What SheetJS complained of while reading (unknown records of damaged .xls files). */
+  notes: string[];
 }
 
 function cellOf(c: XLSX.CellObject | undefined, sheet: string, ref: string): Cell {
@@ -57,10 +59,16 @@ function splitTables(rows: Cell[][]): Cell[][][] {
 /** Read a workbook's bytes into grids, one per table per sheet. */
 export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: string): WorkbookRead {
   let wb: XLSX.WorkBook;
+  // SheetJS reports damaged records on console.error; the library prints nothing, so collect them instead.
+  const notes: string[] = [];
+  const print = console.error;
+  console.error = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
   try {
     wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
   } catch (cause) {
     throw new ParseError('input-corrupt', `The workbook cannot be read: ${(cause as Error).message}`, { ...(file ? { file } : {}), cause });
+  } finally {
+    console.error = print;
   }
   const grids: Grid[] = [];
   const skipped: WorkbookRead['skipped'] = [];
@@ -100,5 +108,5 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
       grids.push({ rows: table, origin: { sheet, ...(first.ref ? { ref: first.ref } : {}) }, index: grids.length });
     }
   }
-  return { grids, skipped };
+  return { grids, skipped, notes };
 }
