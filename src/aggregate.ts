@@ -77,7 +77,7 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
   const result: ReportResult = {
     source: inputs.map((i) => i.source),
     input: { kind: 'unknown', encoding: 'binary' },
-    meta: { title: `${form.name}（汇总）`, agency: null, year: null },
+    meta: { title: `${form.name}（汇总）`, agency: null, year: null, date: null },
     tables: tables.filter((t) => t.indicators.length > 0),
     prose: { form: form.form, indicators: [], checks: [] },
     diagnostics: [],

@@ -14,6 +14,8 @@ import form2021 from '../templates/form-2021.json' with { type: 'json' };
 import unitsData from '../templates/units.json' with { type: 'json' };
 import vocabularyData from '../templates/vocabulary.json' with { type: 'json' };
 import layoutData from '../templates/layout.json' with { type: 'json' };
+import proseData from '../templates/prose.json' with { type: 'json' };
+import { compileProse, type ProseRules } from './prose.js';
 import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from './normalize.js';
 import type { UnitTable } from './values.js';
 
@@ -251,6 +253,8 @@ export interface Catalogue {
   units: UnitTable;
   vocabulary: Vocabulary;
   listHeader: ListHeaderWords;
+  /** Patterns of figures stated in the text (templates/prose.json). */
+  prose: ProseRules;
 }
 
 /** Thrown when a template fails validation: a programming or data error, not bad input. */
@@ -410,7 +414,7 @@ function buildForm(t: Template, vocabulary: Vocabulary): FormEntry {
 }
 
 /** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: { templates: unknown[]; units: unknown; vocabulary: unknown; layout: unknown }): Catalogue {
+export function loadCatalogue(data: { templates: unknown[]; units: unknown; vocabulary: unknown; layout: unknown; prose: unknown }): Catalogue {
   const units = validate(UnitTableSchema, data.units, 'templates/units.json');
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
   const layout = validate(LayoutSchema, data.layout, 'templates/layout.json');
@@ -431,12 +435,18 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
       for (const k of [...keys, ...t.titleKeys]) add(k, t.table);
     }
   }
-  return { forms, tableKeys, units, vocabulary, listHeader };
+  let prose: ProseRules;
+  try {
+    prose = compileProse(data.prose);
+  } catch (e) {
+    throw new CatalogueError(`templates/prose.json is invalid: ${(e as Error).message}`);
+  }
+  return { forms, tableKeys, units, vocabulary, listHeader, prose };
 }
 
 let builtin: Catalogue | null = null;
 /** The catalogue shipped in templates/, built once on first use. */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, layout: layoutData });
+  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, layout: layoutData, prose: proseData });
   return builtin;
 }

@@ -28,6 +28,7 @@ export const CODES = {
   'limit-depth': { severity: 'warning', description: 'HTML elements nest deeper than the `maxDepth` limit; tables below that depth were not read.' },
   'limit-columns': { severity: 'warning', description: 'A list table has more value columns than the `maxValueColumns` limit (16); only the first ones were read.' },
   'workbook-damaged': { severity: 'warning', description: 'The workbook has damaged or unknown records (often a truncated or altered .xls); the readable part was read and the reader\'s messages are listed.' },
+  'prose-conflict': { severity: 'info', description: 'The text states one indicator with two different values; neither is kept among the prose figures.' },
   'no-table-found': { severity: 'info', description: 'The document contains no statistics table; only prose was found.' },
   'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
   'limit-tables': { severity: 'warning', description: 'The document has more tables than the `maxTables` limit; the rest were not read.' },

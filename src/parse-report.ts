@@ -2,11 +2,13 @@
 // read bytes → decode → extract grids → normalise text → recognise form →
 // match labels → parse values → check identities → emit.
 
-import { defaultCatalogue, type Catalogue } from './catalogue.js';
+import { defaultCatalogue, type Catalogue, type FormEntry } from './catalogue.js';
 import { checkIdentities } from './check.js';
 import { diagnostic, ParseError } from './diagnostics.js';
 import { extractGrids } from './extract/index.js';
 import { readInput, type Source } from './read-input.js';
+import { readMeta } from './meta.js';
+import { checkProse, readProse } from './prose.js';
 import { normalizeGrid, type LabelledGrid } from './labels.js';
 import { matchRows } from './match.js';
 import { readList } from './read-list.js';
@@ -159,14 +161,31 @@ function parseSource(source: Source, options: ParseOptions, limits: Limits): Rep
     diagnostics.push(...result.diagnostics);
   }
   if (tables.length === 0) diagnostics.push(noTable(source, grids.length));
+  const meta = readMeta(extracted.text.meta, catalogue.vocabulary);
+  const form = proseForm(tables, meta.year, catalogue);
+  const prose = form ? readProse(extracted.text.prose, form, catalogue.prose, catalogue.vocabulary, catalogue.units) : { indicators: [], diagnostics: [] };
+  diagnostics.push(...prose.diagnostics);
   return {
     source: options.source ?? null,
     input: { kind: source.kind, encoding: source.encoding },
-    meta: { title: null, agency: null, year: null },
+    meta,
     tables,
-    prose: { form: tables[0]?.form ?? null, indicators: [], checks: [] },
+    prose: {
+      form: form?.form ?? null,
+      indicators: prose.indicators,
+      checks: form ? checkProse(prose.indicators, tables.filter((t) => t.form === form.form), form) : [],
+    },
     diagnostics,
   };
+}
+
+/** The catalogue the text's figures are read in: the tables' form, else the form of the report's year. */
+function proseForm(tables: TableResult[], year: number | null, catalogue: Catalogue): FormEntry | null {
+  const fromTables = [...new Set(tables.map((t) => t.form))].sort().at(-1);
+  // Forms by the first report year they were used for (FORMS.md §1).
+  const fromYear = year === null ? undefined : year >= 2021 ? '2021' : year >= 2019 ? '2019' : '2014';
+  const id = fromTables ?? fromYear;
+  return catalogue.forms.find((f) => f.form === id) ?? null;
 }
 
 function noTable(source: Source, grids: number): Diagnostic {

@@ -73,12 +73,18 @@ export const ReportResultSchema = z.object({
   /** The input as named on the command line; for an aggregate, the list of inputs. */
   source: z.union([z.string(), z.array(z.string())]).nullable(),
   input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx', 'unknown']), encoding: z.string() }),
-  meta: z.object({ title: z.string().nullable(), agency: z.string().nullable(), year: z.number().int().nullable() }),
+  meta: z.object({
+    title: z.string().nullable(),
+    agency: z.string().nullable(),
+    year: z.number().int().nullable(),
+    /** Publication or signature date, YYYY-MM-DD. */
+    date: z.string().nullable(),
+  }),
   tables: z.array(TableResultSchema),
   prose: z.object({
     form: z.string().nullable(),
     indicators: z.array(ProseIndicatorSchema),
-    checks: z.array(CheckSchema.partial({ kind: true, strength: true, cells: true })),
+    checks: z.array(z.object({ rule: z.string(), status: z.enum(['pass', 'fail']), expected: z.number(), actual: z.number(), ids: z.array(z.string()) })),
   }),
   diagnostics: z.array(DiagnosticSchema),
   /** Present on the output of `aggregate`: every input and the checks it failed. */

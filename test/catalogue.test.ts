@@ -53,6 +53,7 @@ test('a broken template is rejected with the path of the problem', () => {
     units: JSON.parse(readFileSync(`${ROOT}/templates/units.json`, 'utf8')),
     vocabulary: JSON.parse(readFileSync(`${ROOT}/templates/vocabulary.json`, 'utf8')),
     layout: JSON.parse(readFileSync(`${ROOT}/templates/layout.json`, 'utf8')),
+    prose: JSON.parse(readFileSync(`${ROOT}/templates/prose.json`, 'utf8')),
   });
   const good = JSON.parse(readFileSync(`${ROOT}/templates/form-2014.json`, 'utf8'));
   assert.ok(loadCatalogue(data(good)).forms[0]);

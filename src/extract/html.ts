@@ -67,11 +67,11 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
-const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre']);
-const SKIP = new Set(['script', 'style', 'table', 'noscript', 'template', 'head', 'title']);
+const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre', 'title']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 
-/** Visible text of an element: `<br>` and block boundaries become newlines; runs of spaces fold. */
-export function elementText(el: Node): string {
+/** Visible text of an element: `<br>` and block boundaries become newlines; runs of spaces fold. Tables are left out unless asked for. */
+export function elementText(el: Node, withTables = false): string {
   const parts: string[] = [];
   const stack: (Node | '\n')[] = [...children(el)].reverse();
   while (stack.length > 0) {
@@ -89,7 +89,7 @@ export function elementText(el: Node): string {
       parts.push('\n');
       continue;
     }
-    if (SKIP.has(node.tagName)) continue;
+    if (SKIP.has(node.tagName) || (node.tagName === 'table' && !withTables)) continue;
     const block = BLOCK.has(node.tagName);
     if (block) stack.push('\n');
     const kids = children(node);
@@ -159,6 +159,8 @@ export interface HtmlLimits {
 
 export interface HtmlGrids {
   grids: Grid[];
+  /** The page's visible text without its tables (prose), and with them (metadata). */
+  text: { prose: string; meta: string };
   /** Tables not expanded for their size (index and the cells they would have). */
   tooLarge: number[];
   tooDeep: boolean;
@@ -175,10 +177,5 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
     if (g) grids.push(g);
     else tooLarge.push(i);
   });
-  return { grids, tooLarge, tooDeep };
-}
-
-/** The visible text of a whole HTML document (for prose and metadata). */
-export function htmlText(html: string): string {
-  return elementText(parse(html));
+  return { grids, tooLarge, tooDeep, text: { prose: elementText(doc), meta: elementText(doc, true) } };
 }

@@ -28,6 +28,23 @@ export interface Extracted {
   grids: Grid[];
   /** Limits hit while extracting. */
   diagnostics: Diagnostic[];
+  /** The document's text for metadata (everything) and for prose figures (tables left out); offsets are into `prose`. */
+  text: { meta: string; prose: string };
+}
+
+/** Text with the lines of its tables blanked out, every other offset unchanged. */
+function maskLines(text: string, grids: Grid[]): string {
+  const lines = new Set(grids.flatMap((g) => g.rows.flatMap((r) => r.flatMap((c) => (c.origin.line === undefined ? [] : [c.origin.line])))));
+  if (lines.size === 0) return text;
+  return text
+    .split('\n')
+    .map((l, i) => (lines.has(i + 1) ? ' '.repeat(l.length) : l))
+    .join('\n');
+}
+
+/** Workbook and CSV cells as lines of text, for the 填报单位 line and the title. */
+function cellText(grids: Grid[]): string {
+  return grids.map((g) => g.rows.map((r) => r.map((c) => (c.spanned ? '' : c.text)).filter((t) => t !== '').join(' ')).join('\n')).join('\n');
 }
 
 export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
@@ -38,12 +55,16 @@ export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
         diagnostic('limit-cells', `Table ${i} would expand to more than ${limits.maxCells} cells (option maxCells); it was not read.`, { cell: { table: i }, expected: limits.maxCells }),
       );
       if (html.tooDeep) diagnostics.push(diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth); tables below that depth were not read.`, { expected: limits.maxDepth }));
-      return { grids: html.grids, diagnostics };
+      return { grids: html.grids, diagnostics, text: html.text };
     }
-    case 'csv':
-      return { grids: extractCsvGrids(source.text), diagnostics: [] };
-    case 'text':
-      return { grids: extractTextGrids(source.text), diagnostics: [] };
+    case 'csv': {
+      const grids = extractCsvGrids(source.text);
+      return { grids, diagnostics: [], text: { meta: cellText(grids), prose: '' } };
+    }
+    case 'text': {
+      const grids = extractTextGrids(source.text);
+      return { grids, diagnostics: [], text: { meta: source.text, prose: maskLines(source.text, grids) } };
+    }
     case 'xlsx':
     case 'xls':
     case 'ods': {
@@ -54,11 +75,11 @@ export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
       if (wb.notes.length > 0) {
         diagnostics.push(diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, { actual: wb.notes.slice(0, 20) }));
       }
-      return { grids: wb.grids, diagnostics };
+      return { grids: wb.grids, diagnostics, text: { meta: cellText(wb.grids), prose: '' } };
     }
     case 'docx':
       // Word documents become HTML first (parseReportAsync); they need no grid reader of their own.
-      return { grids: [], diagnostics: [] };
+      return { grids: [], diagnostics: [], text: { meta: '', prose: '' } };
   }
 }
 

@@ -1,0 +1,80 @@
+// Stage: who published the report, for which year, and when — from its title
+// (绵阳市2017年政府信息公开工作年度报告), a 填报单位 line, a 发布日期 line, or
+// the signature block at the end of the text (薛家岛街道办事处 / 2018年1月23日).
+// Traditional script and ruby debris are read through; names are returned as
+// printed, without the ruby glosses.
+
+import { mapText } from './prose.js';
+import { stripRuby, type Vocabulary } from './normalize.js';
+
+export interface Meta {
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  /** Publication or signature date, ISO YYYY-MM-DD. */
+  date: string | null;
+}
+
+const TITLE = /^(?<agency>[^\s,，。:：]{2,40}?)(?:关于)?(?<year>(?:19|20)\d{2})年(?:度)?(?:的)?(?:政府信息公开|政务公开|信息公开)[^。,，]{0,14}?(?:报告|年报)$/;
+const DATE_LINE = /^(?<y>(?:19|20)\d{2})年(?<m>\d{1,2})月(?<d>\d{1,2})日$/;
+const PUBLISHED = /(?:发布日期|发布时间|成文日期|发文日期)[:：]?\s*(?<y>(?:19|20)\d{2})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})/;
+const FILED = /填报日期[:：]?\s*(?<y>(?:19|20)\d{2})年(?<m>\d{1,2})月(?<d>\d{1,2})日/;
+const FILER = /填报单位(?:\(盖章\))?[:：]\s*(?<agency>[^|,，:：]{2,40}?)(?=填报|日期|\||$)/;
+/** CMS page titles append the site or column after these: 「…年度报告_政府信息公开年报」. */
+const TITLE_SUFFIX = /[_|－—]|\s-\s/;
+const PERIOD_YEAR = /\((?<year>(?:19|20)\d{2})年度/;
+const LEADING_YEAR = /(?<year>(?:19|20)\d{2})年(?!\d{1,2}月)/;
+/** Endings of the names of offices that sign reports. */
+const AGENCY_END = /(?:办事处|人民政府|政府|办公室|办公厅|管委会|管理委员会|委员会|局|厅|委|中心|街道|镇|乡|处|署|院|所|站|社)$/;
+
+const iso = (y: string, m: string, d: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+const clean = (s: string): string => stripRuby(s.normalize('NFKC')).replace(/\s+/g, '');
+
+/** Metadata of a document's text (the decoded text, or an HTML page's visible text). */
+export function readMeta(original: string, vocabulary: Vocabulary): Meta {
+  const lines = original.split('\n');
+  const norm = lines.map((l) => mapText(l, vocabulary).text.replace(/\s+/g, ''));
+  let title: string | null = null;
+  let agency: string | null = null;
+  let year: number | null = null;
+  let date: string | null = null;
+
+  for (let i = 0; i < Math.min(lines.length, 60) && title === null; i++) {
+    const m = TITLE.exec((norm[i] ?? '').split(TITLE_SUFFIX)[0] ?? '');
+    if (!m?.groups) continue;
+    title = clean((lines[i] ?? '').split(TITLE_SUFFIX)[0] ?? '');
+    year = Number(m.groups.year);
+    // The agency as printed: the title up to its year.
+    const printed = title;
+    const cut = printed.indexOf(m.groups.year as string);
+    agency = cut > 1 ? printed.slice(0, cut).replace(/关于$/, '') : null;
+  }
+  const whole = norm.join('\n');
+  const published = PUBLISHED.exec(whole);
+  if (published?.groups) date = iso(published.groups.y as string, published.groups.m as string, published.groups.d as string);
+  if (agency === null) {
+    const filer = norm.map((l, i) => [FILER.exec(l), i] as const).find(([m]) => m);
+    if (filer?.[0]?.groups) agency = clean(filer[0].groups.agency as string);
+  }
+  // Signature block: an office's name on the line above a date.
+  for (let i = norm.length - 1; i > 0; i--) {
+    const m = DATE_LINE.exec(norm[i] ?? '');
+    if (!m?.groups) continue;
+    let j = i - 1;
+    while (j > 0 && (norm[j] ?? '') === '') j--;
+    const name = norm[j] ?? '';
+    if (name.length > 30 || !AGENCY_END.test(name)) continue;
+    agency ??= clean(lines[j] ?? '');
+    date ??= iso(m.groups.y as string, m.groups.m as string, m.groups.d as string);
+    break;
+  }
+  const filed = FILED.exec(whole);
+  if (filed?.groups) date ??= iso(filed.groups.y as string, filed.groups.m as string, filed.groups.d as string);
+  if (year === null) {
+    const period = PERIOD_YEAR.exec(whole);
+    const leading = LEADING_YEAR.exec(whole.slice(0, 800));
+    const y = period?.groups?.year ?? leading?.groups?.year;
+    if (y) year = Number(y);
+  }
+  return { title, agency, year, date };
+}

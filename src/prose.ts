@@ -1,0 +1,190 @@
+// Stage: figures stated in the report's text (主动公开各类政府信息80条,
+// 共受理依申请政府信息公开456件，其中：当面申请272件 …), mapped to catalogue ids by
+// the patterns in templates/prose.json, each with the sentence it came from
+// and its character span in the decoded text. Then each figure is compared
+// with the table cell of the same id.
+
+import { z } from 'zod';
+import type { FormEntry } from './catalogue.js';
+import { diagnostic } from './diagnostics.js';
+import { stripRuby, toSimplified, type Vocabulary } from './normalize.js';
+import type { TableResult } from './schema.js';
+import type { Diagnostic } from './types.js';
+import { convertUnit, type UnitTable } from './values.js';
+
+const IdsSchema = z.record(z.string(), z.string());
+const ItemSchema = z.object({ ids: IdsSchema, pattern: z.string() });
+export const ProsePatternsSchema = z.object({
+  note: z.string().optional(),
+  reject: z.array(z.string()),
+  patterns: z.array(ItemSchema.extend({ items: z.array(ItemSchema).default([]) })),
+});
+
+export interface ProseRules {
+  reject: string[];
+  patterns: { ids: Record<string, string>; re: RegExp; items: { ids: Record<string, string>; re: RegExp }[] }[];
+}
+
+/** Compile the prose patterns once (validated data from templates/prose.json). */
+export function compileProse(data: unknown): ProseRules {
+  const parsed = ProsePatternsSchema.parse(data);
+  return {
+    reject: parsed.reject,
+    patterns: parsed.patterns.map((p) => ({ ids: p.ids, re: new RegExp(p.pattern, 'g'), items: p.items.map((i) => ({ ids: i.ids, re: new RegExp(i.pattern, 'g') })) })),
+  };
+}
+
+/** Text normalised for matching, with each character's position in the original. */
+export interface MappedText {
+  text: string;
+  /** map[i] = index in the original of normalised character i. */
+  map: number[];
+}
+
+/** NFKC, ruby removed, simplified script, same-length vocabulary: positions kept. */
+export function mapText(original: string, vocabulary: Vocabulary): MappedText {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] as string;
+    const n = ch.normalize('NFKC');
+    for (let k = 0; k < n.length; k++) {
+      text += n[k];
+      map.push(i);
+    }
+  }
+  // Ruby glosses: rebuild text and map without them.
+  const noRuby = stripRuby(text);
+  if (noRuby.length !== text.length) {
+    let t = '';
+    const m: number[] = [];
+    let j = 0;
+    for (let i = 0; i < text.length && j <= noRuby.length; i++) {
+      if (text[i] === noRuby[j]) {
+        t += text[i];
+        m.push(map[i] as number);
+        j++;
+      }
+    }
+    text = t;
+    map.splice(0, map.length, ...m);
+  }
+  const simplified = toSimplified(text);
+  if (simplified.length === text.length) text = simplified;
+  for (const [from, to] of Object.entries(vocabulary)) if (from.length === to.length && text.includes(from)) text = text.split(from).join(to);
+  return { text, map };
+}
+
+export interface ProseIndicator {
+  id: string;
+  value: number;
+  unit: string | null;
+  text: string;
+  span: [number, number];
+}
+
+const SENTENCE_END = /[。\n]/;
+const CLAUSE_END = /[,;。\n、]/;
+
+function sentenceBounds(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1] as string)) s--;
+  let e = at;
+  while (e < text.length && !SENTENCE_END.test(text[e] as string)) e++;
+  return [s, e];
+}
+
+function clauseStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && !CLAUSE_END.test(text[s - 1] as string)) s--;
+  return s;
+}
+
+export interface ProseResult {
+  indicators: ProseIndicator[];
+  diagnostics: Diagnostic[];
+}
+
+/** Every figure of the form's catalogue stated in the text. */
+export function readProse(original: string, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseResult {
+  const mt = mapText(original, vocabulary);
+  const { text, map } = mt;
+  const found: ProseIndicator[] = [];
+  const unitOf = (id: string): string | null => form.tables.flatMap((t) => t.indicators).find((i) => i.id === id)?.unit ?? null;
+  const accept = (id: string | undefined, m: RegExpExecArray, offset: number): void => {
+    if (!id || m.groups?.n === undefined) return;
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    const clause = text.slice(clauseStart(text, start), end);
+    if (rules.reject.some((w) => clause.includes(w))) return;
+    let value = Number(m.groups.n);
+    const unit = unitOf(id);
+    const printed = m.groups.u;
+    if (printed && unit && printed !== unit) {
+      const converted = convertUnit(value, printed, unit, units);
+      if (converted === null) return;
+      value = converted;
+    }
+    const [s, e] = sentenceBounds(text, start);
+    const o0 = map[s] ?? 0;
+    const o1 = (map[Math.max(s, e - 1)] ?? o0) + 1;
+    found.push({ id, value, unit, text: original.slice(o0, o1).trim(), span: [map[start] ?? 0, (map[end - 1] ?? 0) + 1] });
+  };
+  const tops = rules.patterns.flatMap((p) => [...text.matchAll(p.re)].map((m) => ({ p, m })));
+  tops.sort((a, b) => (a.m.index ?? 0) - (b.m.index ?? 0));
+  tops.forEach(({ p, m }, k) => {
+    accept(p.ids[form.form], m as RegExpExecArray, 0);
+    // 其中 items: after the parent, to the end of its sentence or the next figure that is not an item.
+    const from = (m.index ?? 0) + m[0].length;
+    const [, sentenceEnd] = sentenceBounds(text, from);
+    const nextTop = tops[k + 1]?.m.index ?? Infinity;
+    const region = text.slice(from, Math.min(sentenceEnd, nextTop));
+    for (const item of p.items) for (const im of region.matchAll(item.re)) accept(item.ids[form.form], im as RegExpExecArray, from);
+  });
+  // The same id stated with two different values is ambiguous: neither is kept.
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, ProseIndicator[]>();
+  for (const f of found) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  const indicators: ProseIndicator[] = [];
+  for (const [id, list] of byId) {
+    const values = new Set(list.map((f) => f.value));
+    if (values.size === 1) indicators.push(list[0] as ProseIndicator);
+    else diagnostics.push(diagnostic('prose-conflict', `The text states ${id} as ${[...values].join(' and ')}; neither is kept.`, { id, actual: [...values] }));
+  }
+  indicators.sort((a, b) => a.span[0] - b.span[0]);
+  return { indicators, diagnostics };
+}
+
+export interface ProseCheck {
+  rule: string;
+  status: 'pass' | 'fail';
+  expected: number;
+  actual: number;
+  ids: string[];
+}
+
+/**
+ * Each prose figure against the table: the printed cell of the same id, or,
+ * where that cell is blank or a header, the sum of its children (the text's
+ * "613条 through all channels" is the channels' sum), or a computed subtotal.
+ */
+export function checkProse(prose: ProseIndicator[], tables: TableResult[], form: FormEntry): ProseCheck[] {
+  const printed = new Map(tables.flatMap((t) => t.indicators.map((i) => [i.id, i.value] as const)));
+  const virtual = new Map(tables.flatMap((t) => t.virtual.map((v) => [v.id, v.value] as const)));
+  const parentOf = new Map(form.tables.flatMap((t) => t.indicators.map((i) => [i.id, i.parent] as const)));
+  const checks: ProseCheck[] = [];
+  for (const p of prose) {
+    let expected = printed.get(p.id) ?? virtual.get(p.id) ?? null;
+    let ids = [p.id];
+    if (expected === null) {
+      const children = [...printed].filter(([id, v]) => parentOf.get(id) === p.id && v !== null);
+      if (children.length > 0) {
+        expected = children.reduce((s, [, v]) => s + (v ?? 0), 0);
+        ids = [p.id, ...children.map(([id]) => id)];
+      }
+    }
+    if (expected === null) continue;
+    checks.push({ rule: `prose:${p.id} = table`, status: expected === p.value ? 'pass' : 'fail', expected, actual: p.value, ids });
+  }
+  return checks;
+}
