@@ -147,7 +147,8 @@ test('zfxxgk aggregate: cell-by-cell sums, per-agency failures, forms never mixe
     assert.is(summed[id], hand, id);
   }
   assert.equal(region.aggregate.inputs.map((i: { failed: string[] }) => i.failed), [[], ['apply.balance.natural_person', 'apply.carried_forward.total = sum(applicants)'], []]);
-  assert.match(io.err(), /agency-b-2021\.xlsx: 2 failed check\(s\)/);
+  assert.match(io.err(), /某某区第2局: 2 failed check\(s\)/, 'named by its 填报单位 line');
+  assert.equal(region.aggregate.inputs.map((i: { agency: string }) => i.agency), ['某某区第1局', '某某区第2局', '某某区第3局']);
   // the workbook output is the official form, filled, and reads back as the same sums
   assert.is(await main(['aggregate', ...files, '--out', join(dir, 'region.xlsx')], fakeIO()), 0);
   assert.equal(read(parseReport(readFileSync(join(dir, 'region.xlsx')))), summed);
