@@ -1,6 +1,6 @@
 // Public API of zfxxgk. A test freezes this list of exports.
 
-export { parseReport, parseReportAsync, DEFAULT_LIMITS, type ParseOptions } from './parse-report.js';
+export { parseReport, parseReportAsync, DEFAULT_LIMITS, type ParseOptions, type Progress } from './parse-report.js';
 export { ReportResultSchema, TableResultSchema, DiagnosticSchema, CheckSchema, IndicatorValueSchema, type ReportResult, type TableResult } from './schema.js';
 export { CODES, type Code, type CodeInfo } from './codes.js';
 export { ParseError } from './diagnostics.js';

@@ -38,6 +38,15 @@ export interface ParseOptions {
   maxZipEntries?: number;
   /** Deepest HTML element nesting searched for tables (default 10,000). */
   maxDepth?: number;
+  /** Called as the stages run (a page shows it while a large workbook is read). */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  stage: 'read' | 'extract' | 'tables' | 'prose' | 'done';
+  /** For `tables`: grids read so far, of `total`. */
+  done?: number;
+  total?: number;
 }
 
 export const DEFAULT_LIMITS = {
@@ -124,6 +133,7 @@ function fileOf(options: ParseOptions): { file?: string } {
 
 /** Read bytes into a source, refusing input over the size limit. */
 function read(input: string | Uint8Array, options: ParseOptions, limits: Limits): Source {
+  options.onProgress?.({ stage: 'read' });
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${limits.maxBytes} (option maxBytes).`, fileOf(options));
   return readInput(input, { ...fileOf(options), ...(options.encoding ? { encoding: options.encoding } : {}), ...limits });
@@ -132,6 +142,8 @@ function read(input: string | Uint8Array, options: ParseOptions, limits: Limits)
 /** The chain from a source: extract grids → normalise → segment → recognise → read → check → emit. */
 function parseSource(source: Source, options: ParseOptions, limits: Limits): ReportResult {
   const catalogue = options.catalogue ?? defaultCatalogue();
+  const progress = options.onProgress ?? ((): void => undefined);
+  progress({ stage: 'extract' });
   const extracted = extractGrids(source, limits);
   const grids = extracted.grids;
   const diagnostics: Diagnostic[] = [...source.diagnostics, ...extracted.diagnostics];
@@ -140,7 +152,9 @@ function parseSource(source: Source, options: ParseOptions, limits: Limits): Rep
   }
   const found: Recognised[] = [];
   let index = 0;
-  for (const grid of grids.slice(0, limits.maxTables)) {
+  const todo = grids.slice(0, limits.maxTables);
+  for (const [k, grid] of todo.entries()) {
+    progress({ stage: 'tables', done: k, total: todo.length });
     const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
     if (cells > limits.maxCells) {
       diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
@@ -161,10 +175,12 @@ function parseSource(source: Source, options: ParseOptions, limits: Limits): Rep
     diagnostics.push(...result.diagnostics);
   }
   if (tables.length === 0) diagnostics.push(noTable(source, grids.length));
+  progress({ stage: 'prose' });
   const meta = readMeta(extracted.text.meta, catalogue.vocabulary);
   const form = proseForm(tables, meta.year, catalogue);
   const prose = form ? readProse(extracted.text.prose, form, catalogue.prose, catalogue.vocabulary, catalogue.units) : { indicators: [], diagnostics: [] };
   diagnostics.push(...prose.diagnostics);
+  progress({ stage: 'done' });
   return {
     source: options.source ?? null,
     input: { kind: source.kind, encoding: source.encoding },

@@ -8,6 +8,7 @@ import { parseArgs } from './args.js';
 import { aggregateCommand } from './commands/aggregate.js';
 import { convertCommand } from './commands/convert.js';
 import { parseCommand } from './commands/parse.js';
+import { serveCommand } from './commands/serve.js';
 import { templateCommand } from './commands/template.js';
 import { EXIT, UsageError, type CliProcess, type Context } from './context.js';
 
@@ -22,6 +23,7 @@ Usage:
   zfxxgk convert <files|folders>… --out FILE   .json .jsonl .csv (UTF-8 with BOM) or .xlsx; all cores, progress on stderr
   zfxxgk aggregate <returns|folders>… --out region.xlsx|region.json
   zfxxgk template <2014|2019|2021> --out blank.xlsx|.xls|.ods
+  zfxxgk serve [--port N]                      the checking page (npm run build:web) on http://127.0.0.1:N/
   zfxxgk codes                                 list diagnostic and error codes
   zfxxgk --version | --help
 
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   convert: convertCommand,
   aggregate: aggregateCommand,
   template: templateCommand,
+  serve: serveCommand,
   codes: async (ctx) => {
     for (const [code, info] of Object.entries(CODES)) ctx.io.stdout.write(`${code}\t${info.severity}\t${info.description}\n`);
     return EXIT.ok;
