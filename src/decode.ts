@@ -54,12 +54,12 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -115,8 +115,12 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     throw new ParseError('input-binary', 'The input contains NUL or control bytes in a share no text file has; it looks like binary data (UTF-16 text needs a byte-order mark).', { file: options.file });
   }
   encoding ??= metaCharset(input);
-  if (encoding === 'utf-8' && !isValidUtf8(body)) encoding = null; // a wrong declaration is common
-  if (encoding === null && !isValidUtf8(body)) {
+  // One strict UTF-8 pass answers both "is the declaration right" and "is undeclared text UTF-8".
+  let utf8: string | null = null;
+  if (encoding === null || encoding === 'utf-8') utf8 = strictUtf8(body);
+  if (encoding === 'utf-8' && utf8 === null) encoding = null; // a wrong declaration is common
+  if (encoding === null && utf8 !== null) encoding = 'utf-8';
+  if (encoding === null) {
     const mixed = decodeMixed(body);
     if (mixed) {
       diagnostics.push(diagnostic('decode-mixed', `The file mixes encodings: ${mixed.gbLines.length} line(s) were decoded as GB18030 (first: line ${mixed.gbLines[0]}), the rest as UTF-8.`, { actual: mixed.gbLines.slice(0, 50) }));
@@ -124,10 +128,10 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
       return { text: mixed.text, encoding: 'utf-8+gb18030', kind: textKind(mixed.text), diagnostics };
     }
   }
-  encoding ??= isValidUtf8(body) ? 'utf-8' : 'gb18030';
+  encoding ??= 'gb18030';
   let text: string;
   try {
-    text = new TextDecoder(encoding).decode(body);
+    text = encoding === 'utf-8' && utf8 !== null ? utf8 : new TextDecoder(encoding).decode(body);
   } catch (cause) {
     throw new ParseError('input-unsupported', `The encoding ${encoding} is not supported by this runtime.`, { file: options.file, cause });
   }

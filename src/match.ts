@@ -30,7 +30,7 @@ function sharedDepth(a: LabelEntry, b: LabelEntry): number {
 }
 
 /** Among entries sharing a key, the one that fits the row's numbering and the previous match best. */
-export function choose<T extends LabelEntry>(cands: T[], label: NormalizedLabel, previous: LabelEntry | null, used: ReadonlySet<string>): T {
+export function choose<T extends LabelEntry>(cands: T[], label: NormalizedLabel, previous: LabelEntry | null, used: { has(id: string): boolean }): T {
   let best = cands[0] as T;
   let bestScore = -Infinity;
   for (const c of cands) {
@@ -111,7 +111,7 @@ export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] 
       cands = f.cands;
       if (cands.length > 0) fuzzy = f.score;
     }
-    const indicator: IndicatorEntry | null = cands.length === 0 ? null : choose(cands, label, previous, new Set(used.keys()));
+    const indicator: IndicatorEntry | null = cands.length === 0 ? null : choose(cands, label, previous, used);
     const duplicateOf = indicator ? used.get(indicator.id) ?? null : null;
     if (indicator && duplicateOf === null) used.set(indicator.id, row.index);
     if (indicator) previous = indicator;

@@ -33,7 +33,22 @@ const clean = (s: string): string => stripRuby(s.normalize('NFKC')).replace(/\s+
 /** Metadata of a document's text (the decoded text, or an HTML page's visible text). */
 export function readMeta(original: string, vocabulary: Vocabulary): Meta {
   const lines = original.split('\n');
-  const norm = lines.map((l) => mapText(l, vocabulary).text.replace(/\s+/g, ''));
+  // Only lines that can hold a title, a 填报/发布 line or a signature are normalised: the first and last
+  // lines and those naming a date or the filer. Others stay empty here.
+  // Cheap tests on the raw line first: a title (a year and 报告/年报 near the top), a dated line, a filer line,
+  // or the line above a date (a signature).
+  const TITLE_RAW = /(?:19|20)\d{2}.{0,3}年.*(?:[报報]告|年[报報])/;
+  const DATED = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:19|20)\d{2}-\d{1,2}-\d{1,2}/;
+  const FILER_RAW = /填[报報]|[发發]布|成文|日期/;
+  const wanted = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.length > 200) return;
+    if ((i < 60 && TITLE_RAW.test(l)) || FILER_RAW.test(l) || DATED.test(l)) {
+      wanted.add(i);
+      for (let j = i - 1; j >= 0 && j >= i - 3; j--) wanted.add(j);
+    }
+  });
+  const norm = lines.map((l, i) => (wanted.has(i) && l.length <= 200 ? mapText(l, vocabulary).text.replace(/\s+/g, '') : ''));
   let title: string | null = null;
   let agency: string | null = null;
   let year: number | null = null;
@@ -71,8 +86,9 @@ export function readMeta(original: string, vocabulary: Vocabulary): Meta {
   const filed = FILED.exec(whole);
   if (filed?.groups) date ??= iso(filed.groups.y as string, filed.groups.m as string, filed.groups.d as string);
   if (year === null) {
-    const period = PERIOD_YEAR.exec(whole);
-    const leading = LEADING_YEAR.exec(whole.slice(0, 800));
+    const raw = original.slice(0, 20_000).normalize('NFKC');
+    const period = PERIOD_YEAR.exec(raw);
+    const leading = LEADING_YEAR.exec(raw.slice(0, 800));
     const y = period?.groups?.year ?? leading?.groups?.year;
     if (y) year = Number(y);
   }

@@ -33,12 +33,38 @@ function stripRubyFully(text: string): string {
 }
 
 let converter: ((s: string) => string) | null = null;
-/** Traditional → simplified, character by character (OpenCC `t` → `cn`), built on first use. */
+const opencc = (): ((s: string) => string) => (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+
+/** Traditional → simplified with OpenCC's phrase table (反覆 → 反复): for labels, which are short. */
 export function toSimplified(text: string): string {
   // Pure ASCII/punctuation needs no conversion; skip building the dictionary.
-  if (!/[\u3400-\u9fff]/.test(text)) return text;
-  const convert = (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
-  return convert(text);
+  return /[\u3400-\u9fff]/.test(text) ? opencc()(text) : text;
+}
+
+/** Each Han character's simplified form, asked of OpenCC once and kept. */
+const simplifiedChar = new Map<string, string>();
+
+/**
+ * Traditional → simplified character by character, each character converted
+ * once and cached: for running text (prose, units), where a dictionary walk
+ * per call would cost more than the phrases it would catch.
+ */
+export function toSimplifiedChars(text: string): string {
+  let parts: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = text.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) {
+      parts?.push(ch);
+      continue;
+    }
+    const cached = simplifiedChar.get(ch);
+    const to: string = cached ?? opencc()(ch);
+    if (cached === undefined) simplifiedChar.set(ch, to);
+    if (parts) parts.push(to);
+    else if (to !== ch) parts = [text.slice(0, i), to];
+  }
+  return parts ? parts.join('') : text;
 }
 
 export interface Vocabulary {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { FormEntry } from './catalogue.js';
 import { diagnostic } from './diagnostics.js';
-import { stripRuby, toSimplified, type Vocabulary } from './normalize.js';
+import { stripRuby, toSimplifiedChars, type Vocabulary } from './normalize.js';
 import type { TableResult } from './schema.js';
 import type { Diagnostic } from './types.js';
 import { convertUnit, type UnitTable } from './values.js';
@@ -38,41 +38,67 @@ export function compileProse(data: unknown): ProseRules {
 export interface MappedText {
   text: string;
   /** map[i] = index in the original of normalised character i. */
-  map: number[];
+  map: ArrayLike<number>;
 }
 
 /** NFKC, ruby removed, simplified script, same-length vocabulary: positions kept. */
 export function mapText(original: string, vocabulary: Vocabulary): MappedText {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i] as string;
-    const n = ch.normalize('NFKC');
-    for (let k = 0; k < n.length; k++) {
-      text += n[k];
-      map.push(i);
+  let text = original.normalize('NFKC');
+  let map: ArrayLike<number>;
+  if (text.length === original.length) {
+    // The common case: NFKC kept every position (full-width forms map one to one).
+    const ident = new Int32Array(text.length);
+    for (let i = 0; i < ident.length; i++) ident[i] = i;
+    map = ident;
+  } else {
+    const parts: string[] = [];
+    const m: number[] = [];
+    for (let i = 0; i < original.length; i++) {
+      const n = (original[i] as string).normalize('NFKC');
+      parts.push(n);
+      for (let k = 0; k < n.length; k++) m.push(i);
     }
+    text = parts.join('');
+    map = m;
   }
   // Ruby glosses: rebuild text and map without them.
   const noRuby = stripRuby(text);
   if (noRuby.length !== text.length) {
-    let t = '';
     const m: number[] = [];
     let j = 0;
-    for (let i = 0; i < text.length && j <= noRuby.length; i++) {
+    for (let i = 0; i < text.length && j < noRuby.length; i++) {
       if (text[i] === noRuby[j]) {
-        t += text[i];
         m.push(map[i] as number);
         j++;
       }
     }
-    text = t;
-    map.splice(0, map.length, ...m);
+    text = noRuby;
+    map = m;
   }
-  const simplified = toSimplified(text);
+  const simplified = toSimplifiedChars(text);
   if (simplified.length === text.length) text = simplified;
   for (const [from, to] of Object.entries(vocabulary)) if (from.length === to.length && text.includes(from)) text = text.split(from).join(to);
   return { text, map };
+}
+
+/** A number followed by a unit a figure can have: only sentences holding one are read. */
+const FIGURE = /[0-9\uff10-\uff19][0-9\uff10-\uff19,.，]*\s*(?:件|条|條|人|名|个|個|次|场|場|元|万元|萬元|起)/g;
+const SENTENCE_BREAK = /[。\n]/;
+const MAX_SENTENCE = 600;
+
+/** The sentences of a text that state a figure, as [start, end) in the original. */
+export function figureSentences(original: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of original.matchAll(FIGURE)) {
+    const at = m.index ?? 0;
+    if (out.length > 0 && at < (out.at(-1) as [number, number])[1]) continue;
+    let s = at;
+    while (s > 0 && at - s < MAX_SENTENCE && !SENTENCE_BREAK.test(original[s - 1] as string)) s--;
+    let e = at;
+    while (e < original.length && e - at < MAX_SENTENCE && !SENTENCE_BREAK.test(original[e] as string)) e++;
+    out.push([s, e]);
+  }
+  return out;
 }
 
 export interface ProseIndicator {
@@ -107,8 +133,14 @@ export interface ProseResult {
 
 /** Every figure of the form's catalogue stated in the text. */
 export function readProse(original: string, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseResult {
-  const mt = mapText(original, vocabulary);
-  const { text, map } = mt;
+  const found: ProseIndicator[] = [];
+  for (const [s, e] of figureSentences(original)) found.push(...readSentence(original.slice(s, e), s, form, rules, vocabulary, units));
+  return settle(found);
+}
+
+/** The figures of one sentence; offsets are shifted by `base` into the whole text. */
+function readSentence(original: string, base: number, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseIndicator[] {
+  const { text, map } = mapText(original, vocabulary);
   const found: ProseIndicator[] = [];
   const unitOf = (id: string): string | null => form.tables.flatMap((t) => t.indicators).find((i) => i.id === id)?.unit ?? null;
   const accept = (id: string | undefined, m: RegExpExecArray, offset: number): void => {
@@ -128,7 +160,7 @@ export function readProse(original: string, form: FormEntry, rules: ProseRules, 
     const [s, e] = sentenceBounds(text, start);
     const o0 = map[s] ?? 0;
     const o1 = (map[Math.max(s, e - 1)] ?? o0) + 1;
-    found.push({ id, value, unit, text: original.slice(o0, o1).trim(), span: [map[start] ?? 0, (map[end - 1] ?? 0) + 1] });
+    found.push({ id, value, unit, text: original.slice(o0, o1).trim(), span: [base + (map[start] ?? 0), base + (map[end - 1] ?? 0) + 1] });
   };
   const tops = rules.patterns.flatMap((p) => [...text.matchAll(p.re)].map((m) => ({ p, m })));
   tops.sort((a, b) => (a.m.index ?? 0) - (b.m.index ?? 0));
@@ -141,7 +173,11 @@ export function readProse(original: string, form: FormEntry, rules: ProseRules, 
     const region = text.slice(from, Math.min(sentenceEnd, nextTop));
     for (const item of p.items) for (const im of region.matchAll(item.re)) accept(item.ids[form.form], im as RegExpExecArray, from);
   });
-  // The same id stated with two different values is ambiguous: neither is kept.
+  return found;
+}
+
+/** The same id stated with two different values is ambiguous: neither is kept. */
+function settle(found: ProseIndicator[]): ProseResult {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, ProseIndicator[]>();
   for (const f of found) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);

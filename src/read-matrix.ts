@@ -168,7 +168,7 @@ class MatrixReader {
       if (label.key === '' || this.table.structureKeys.has(label.key)) continue;
       const cands = this.rowCandidates(label.key);
       if (cands.length === 0) continue;
-      const entry = choose(cands, label, context, new Set(this.seen.keys()));
+      const entry = choose(cands, label, context, this.seen);
       context = entry;
       found = { entry, labelCol: col, fuzzy: null };
     }
@@ -177,7 +177,7 @@ class MatrixReader {
     if (!last) return null;
     const f = fuzzyCandidates(last.label.key, this.table.rows);
     const first = f.cands[0];
-    return first ? { entry: choose(f.cands, last.label, this.previous, new Set()), labelCol: last.col, fuzzy: f.score } : null;
+    return first ? { entry: choose(f.cands, last.label, this.previous, this.seen), labelCol: last.col, fuzzy: f.score } : null;
   }
 
   private slotsFor(entry: RowEntry, count: number): Slot[] {

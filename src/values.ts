@@ -1,7 +1,7 @@
 // Stage: cell text → number, printed unit, or blank/placeholder. Units and
 // placeholders are data (templates/units.json); the parser only knows shapes.
 
-import { stripRuby, toSimplified } from './normalize.js';
+import { stripRuby, toSimplifiedChars } from './normalize.js';
 import type { ParsedValue } from './types.js';
 
 export interface UnitTable {
@@ -21,7 +21,7 @@ const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?$/;
 
 // Units may be printed in traditional script (萬元, 個, 條): simplify before splitting.
 function compact(raw: string): string {
-  return toSimplified(stripRuby(raw.normalize('NFKC')).replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+  return toSimplifiedChars(stripRuby(raw.normalize('NFKC')).replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
 }
 
 /** Split `24条` into `24` and `条`, taking the longest unit that ends the text. */

@@ -107,11 +107,13 @@ test('the command line refuses an oversized file before reading it', async () =>
   assert.is(JSON.parse(io.out()).length, 1, 'the other file is still parsed');
 });
 
-test('HTML nested 100,000 levels deep: bounded, and the depth limit is reported', () => {
-  const deep = `<html><body>${'<div>'.repeat(100_000)}<table><tr><td>统计指标</td></tr></table>${'</div>'.repeat(100_000)}</body></html>`;
-  const r = timed(20_000, () => parseReport(deep));
-  assert.ok(r.diagnostics.some((d) => d.code === 'limit-depth'));
-  assert.is(r.tables.length, 0);
+test('HTML nested 100,000 levels deep: bounded; inside a table the depth limit is reported', () => {
+  const around = `<html><body>${'<div>'.repeat(100_000)}<p>正文</p>${'</div>'.repeat(100_000)}</body></html>`;
+  const r1 = timed(20_000, () => parseReport(around));
+  assert.ok(r1.diagnostics.some((d) => d.code === 'no-table-found'));
+  const inside = `<html><body><table><tr><td>统计指标</td><td>${'<div>'.repeat(100_000)}1${'</div>'.repeat(100_000)}</td></tr></table></body></html>`;
+  const r2 = timed(20_000, () => parseReport(inside));
+  assert.ok(r2.diagnostics.some((d) => d.code === 'limit-depth'));
 });
 
 test('a table of 100,000 columns: bounded time, numbers outside the known columns reported', () => {

@@ -40,12 +40,18 @@ test('cells carry their source line and table index', () => {
   assert.equal(g[1]!.index, 1);
 });
 
-test('deep nesting does not overflow the stack', () => {
-  const deep = `${'<div>'.repeat(100_000)}<table><tr><td>x</td></tr></table>${'</div>'.repeat(100_000)}`;
-  const g = extractHtmlGrids(deep);
-  assert.is(g.grids.length, 1);
-  const limited = extractHtmlGrids(deep, { maxCells: Infinity, maxDepth: 50_000 });
-  assert.equal([limited.grids.length, limited.tooDeep], [0, true]);
+test('deep nesting does not overflow the stack; outside a table it is never parsed', () => {
+  const around = `${'<div>'.repeat(100_000)}<table><tr><td>x</td></tr></table>${'</div>'.repeat(100_000)}`;
+  assert.equal([extractHtmlGrids(around).grids.length, extractHtmlGrids(around).tooDeep], [1, false]);
+  const inside = `<table><tr><td>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</td><td>y</td></tr></table>`;
+  const limited = extractHtmlGrids(inside, { maxCells: Infinity, maxDepth: 50_000 });
+  assert.equal([limited.grids.length, limited.tooDeep, limited.grids[0]?.rows[0]?.[1]?.text], [1, true, 'y']);
+});
+
+test('the scan skips comments, scripts and styles, and keeps unclosed tables', () => {
+  const html = '<!-- <table><tr><td>no</td></tr></table> --><script>var s="<table>";</script><style>table{}</style><table><tr><td>yes</td></tr><table><tr><td>inner</td></tr></table></table><p>after</p><table><tr><td>open';
+  const g = extractHtmlGrids(html).grids;
+  assert.equal(g.map((x) => x.rows[0]?.[0]?.text), ['yes', 'inner', 'open']);
 });
 
 test.run();

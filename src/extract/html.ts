@@ -3,7 +3,8 @@
 // `spanned` set on every position but the top-left one. Walks are iterative:
 // scraped pages can nest elements deeply enough to overflow a recursive walk.
 
-import { parse } from 'parse5';
+import { parseFragment } from 'parse5';
+import { tableRegions, visibleText } from './html-scan.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Cell, Grid } from '../types.js';
 
@@ -105,11 +106,14 @@ export function elementText(el: Node, withTables = false): string {
     .join('\n');
 }
 
-/** Expand one table element into a grid; null when it would exceed `maxCells`. */
-export function tableToGrid(table: Element, index: number, maxCells = Infinity): Grid | null {
+/** Expand one table element into a grid; null when it would exceed `maxCells`. `lineBase` shifts fragment lines to page lines. */
+export function tableToGrid(table: Element, index: number, maxCells = Infinity, lineBase = 0): Grid | null {
   const trs = tableRows(table);
   const rows: (Cell | undefined)[][] = [];
-  const line = (el: Element): number | undefined => el.sourceCodeLocation?.startLine;
+  const line = (el: Element): number | undefined => {
+    const l = el.sourceCodeLocation?.startLine;
+    return l === undefined ? undefined : l + lineBase;
+  };
   let placed = 0;
   for (let r = 0; r < trs.length; r++) {
     const tr = trs[r] as Element;
@@ -166,16 +170,25 @@ export interface HtmlGrids {
   tooDeep: boolean;
 }
 
-/** Every table of an HTML document, as grids, in document order. */
+/** Every table of an HTML document, as grids, in document order. Only the tables' regions are parsed. */
 export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: Infinity, maxDepth: Infinity }): HtmlGrids {
-  const doc = parse(html, { sourceCodeLocationInfo: true });
-  const { tables, tooDeep } = findTables(doc, limits.maxDepth);
   const grids: Grid[] = [];
   const tooLarge: number[] = [];
-  tables.forEach((t, i) => {
-    const g = tableToGrid(t, i, limits.maxCells);
-    if (g) grids.push(g);
-    else tooLarge.push(i);
-  });
-  return { grids, tooLarge, tooDeep, text: { prose: elementText(doc), meta: elementText(doc, true) } };
+  let tooDeep = false;
+  let index = 0;
+  for (const region of tableRegions(html)) {
+    const fragment = parseFragment(html.slice(region.start, region.end), { sourceCodeLocationInfo: true });
+    const found = findTables(fragment, limits.maxDepth);
+    tooDeep ||= found.tooDeep;
+    for (const t of found.tables) {
+      const g = tableToGrid(t, index, limits.maxCells, region.line - 1);
+      if (g) grids.push(g);
+      else tooLarge.push(index);
+      index++;
+    }
+  }
+  // Metadata reads the prose and the tables' own cells (a 填报单位 line is often in the table).
+  const prose = visibleText(html, false);
+  const cells = grids.map((g) => g.rows.map((r) => r.filter((c) => !c.spanned && c.text !== '').map((c) => c.text).join(' ')).join('\n')).join('\n');
+  return { grids, tooLarge, tooDeep, text: { prose, meta: `${prose}\n${cells}` } };
 }

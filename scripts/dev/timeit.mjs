@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'parse5';
+import { parseReport } from '/work/main/dist/src/index.js';
+const kind = process.argv[2];
+const dir = '/work/main/bench/corpus/';
+const files = readdirSync(dir).filter((f) => f.endsWith(kind)).map((f) => readFileSync(dir + f));
+for (const b of files) parseReport(b);
+let t = performance.now(); for (let r = 0; r < 3; r++) for (const b of files) parseReport(b); const ours = (performance.now() - t) / 3 / files.length;
+t = performance.now(); for (let r = 0; r < 3; r++) for (const b of files) parse(b.toString('utf8')); const p5 = (performance.now() - t) / 3 / files.length;
+console.log(kind, 'ours', ours.toFixed(2), 'ms/file; parse5', p5.toFixed(2), 'ratio', (ours / p5).toFixed(2));
