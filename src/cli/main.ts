@@ -3,13 +3,7 @@
 // parameters or is done by bin/zfxxgk.js.
 
 import { createRequire } from 'node:module';
-import { CODES } from '../codes.js';
 import { parseArgs } from './args.js';
-import { aggregateCommand } from './commands/aggregate.js';
-import { convertCommand } from './commands/convert.js';
-import { parseCommand } from './commands/parse.js';
-import { serveCommand } from './commands/serve.js';
-import { templateCommand } from './commands/template.js';
 import { EXIT, UsageError, type CliProcess, type Context } from './context.js';
 
 export { abortAll } from './io.js';
@@ -44,14 +38,16 @@ function version(): string {
   return pkg.version;
 }
 
+// Commands load on demand: `--version` and `--help` start without the parsing library.
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
-  parse: parseCommand,
-  check: parseCommand,
-  convert: convertCommand,
-  aggregate: aggregateCommand,
-  template: templateCommand,
-  serve: serveCommand,
+  parse: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
+  check: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
+  convert: async (ctx) => (await import('./commands/convert.js')).convertCommand(ctx),
+  aggregate: async (ctx) => (await import('./commands/aggregate.js')).aggregateCommand(ctx),
+  template: async (ctx) => (await import('./commands/template.js')).templateCommand(ctx),
+  serve: async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx),
   codes: async (ctx) => {
+    const { CODES } = await import('../codes.js');
     for (const [code, info] of Object.entries(CODES)) ctx.io.stdout.write(`${code}\t${info.severity}\t${info.description}\n`);
     return EXIT.ok;
   },
