@@ -119,8 +119,12 @@ export function visibleText(html: string, withTables: boolean): string {
     i = html.indexOf('<', next);
   }
   text(html.length);
-  return parts
-    .join('')
+  return foldLines(parts.join(''));
+}
+
+/** Spaces (no-break and ideographic included) folded, lines trimmed, empty lines dropped. */
+export function foldLines(text: string): string {
+  return text
     .replace(/[\u00a0\u3000]/g, ' ')
     .split('\n')
     .map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim())

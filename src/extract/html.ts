@@ -4,7 +4,7 @@
 // scraped pages can nest elements deeply enough to overflow a recursive walk.
 
 import { parseFragment } from 'parse5';
-import { tableRegions, visibleText } from './html-scan.js';
+import { foldLines, tableRegions, visibleText } from './html-scan.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Cell, Grid } from '../types.js';
 
@@ -97,13 +97,7 @@ export function elementText(el: Node, withTables = false): string {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
     if (block) parts.push('\n');
   }
-  return parts
-    .join('')
-    .replace(/[\u00a0\u3000]/g, ' ')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim())
-    .filter((l) => l !== '')
-    .join('\n');
+  return foldLines(parts.join(''));
 }
 
 /** Expand one table element into a grid; null when it would exceed `maxCells`. `lineBase` shifts fragment lines to page lines. */
