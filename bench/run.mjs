@@ -156,7 +156,13 @@ const cli = {
 
 // ---------- batch convert ----------
 const BATCH = join(ROOT, 'bench', 'corpus', 'batch');
-const batchSources = [...files.pipe.slice(0, 8), ...files.xlsx.slice(0, 4), ...files.html.slice(0, 4), { path: join(ROOT, 'fixtures', 'tables', 'seed003-2014-pipe', 'input.txt') }, { path: join(ROOT, 'fixtures', 'returns', '2021-filled.xlsx') }];
+// A province's folder: returns and report pages of every kind, 8–120 KB.
+const batchSources = [
+  ...['seed003-2014-pipe/input.txt', '2021-html/input.html', '2019-html/input.html', '2014-html-gb2312/input.html', '2021-pipe/input.txt', 'rw-027-xuwen-bureau-2021form-blankcells-pipe/input.md'].map((p) => ({ path: join(ROOT, 'fixtures', 'tables', p) })),
+  ...['2021-filled.xlsx', '2019-filled.xls', '2014-filled.csv', 'agency-a-2021.xlsx'].map((p) => ({ path: join(ROOT, 'fixtures', 'returns', p) })),
+  ...files.html.slice(0, 2),
+  ...files.pipe.slice(0, 2),
+];
 function batchFolder(count) {
   const dir = join(BATCH, String(count));
   mkdirSync(dir, { recursive: true });
@@ -182,12 +188,15 @@ function convert(dir, threads) {
 }
 const small = batchFolder(quick ? 200 : 1000);
 const large = batchFolder(quick ? 1000 : 10000);
+const scale = batchFolder(quick ? 300 : 2000);
 const batch = {
-  twoThreadsSmall: await convert(small, 2),
-  twoThreadsLarge: await convert(large, 2),
-  oneThreadLarge: await convert(large, 1),
+  twoThreads1k: await convert(small, 2),
+  twoThreads10k: await convert(large, 2),
+  oneThreadScaling: await convert(scale, 1),
+  twoThreadsScaling: await convert(scale, 2),
 };
-batch.scaling = batch.twoThreadsLarge.filesPerSec / batch.oneThreadLarge.filesPerSec;
+batch.scaling = batch.twoThreadsScaling.filesPerSec / batch.oneThreadScaling.filesPerSec;
+batch.rssGrowth = batch.twoThreads10k.peakRssMb / batch.twoThreads1k.peakRssMb;
 
 // ---------- report ----------
 const results = {
@@ -209,6 +218,6 @@ for (const [kind, r] of Object.entries(perKind)) {
 }
 console.log(`CLI cold start: node -e 0 ${f1(cli.nodeBareMs)} ms; zfxxgk --version ${f1(cli.versionMs)} ms; zfxxgk parse (small file) ${f1(cli.parseSmallMs)} ms`);
 for (const [k, b] of Object.entries(batch)) if (typeof b === 'object') console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
-console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; bench took ${f1(results.seconds)} s`);
+console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`);
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(BATCH, { recursive: true, force: true });

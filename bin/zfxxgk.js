@@ -2,6 +2,8 @@
 // The entry point: the only place that touches the process.
 import { main, abortAll } from '../dist/src/cli/main.js';
 
+// SheetJS probes Node's zlib through a deprecated property; the warning says nothing to a user.
+process.noDeprecation = true;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     // An interrupted run leaves no half-written output behind.

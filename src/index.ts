@@ -7,6 +7,7 @@ export { ParseError } from './diagnostics.js';
 export { defaultCatalogue, loadCatalogue, TemplateSchema, CatalogueError, type Catalogue } from './catalogue.js';
 export { decode } from './decode.js';
 export { extractGrids } from './extract/index.js';
+export { useZlib } from './extract/workbook.js';
 export { normalizeLabel, normalizeText } from './normalize.js';
 export { parseValue } from './values.js';
 export type { Cell, Grid, Diagnostic, Location, NormalizedLabel, ParsedValue } from './types.js';

@@ -12,7 +12,7 @@ test('exports are frozen', () => {
   assert.equal(Object.keys(api).sort(), [
     'CODES', 'CatalogueError', 'CheckSchema', 'DEFAULT_LIMITS', 'DiagnosticSchema', 'IndicatorValueSchema', 'ParseError',
     'ReportResultSchema', 'TableResultSchema', 'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue',
-    'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue',
+    'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue', 'useZlib',
   ]);
 });
 

@@ -37,6 +37,11 @@ test('unreadable files: empty, noise, a PNG named .xls, a truncated .xlsx, a zip
   assert.is(timed(1000, () => errorOf(() => parseReport(bad('zip-bomb.xlsx')))), 'limit-decompressed');
 });
 
+test('a damaged deflate stream that made the JavaScript inflater loop ends at once (native inflate)', () => {
+  // fixtures/bad/inflate-loop.xlsx: five bytes flipped by the fuzzer in a return; SheetJS's own inflate never returned.
+  assert.is(timed(2000, () => errorOf(() => parseReport(bad('inflate-loop.xlsx')))), 'input-corrupt');
+});
+
 test('ParseError carries the file', () => {
   try {
     parseReport(bad('empty.txt'), { source: 'reports/empty.txt' });

@@ -1,6 +1,12 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import * as zlib from 'node:zlib';
+import { useZlib } from '../src/index.js';
+
+// The tests run in Node, as the command line does: native inflate for workbooks.
+process.noDeprecation = true;
+useZlib(zlib);
 
 /** The repository root (tests run from dist/test). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -46,18 +46,41 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 // The worker is built into this script: a blob URL works from file:// where a worker file would not.
-const worker = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
-worker.onmessage = (e: MessageEvent<Response>) => {
+const workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+let worker = startWorker();
+/** A file that takes longer than this is given up (the browser's inflater can loop on a damaged workbook). */
+const TIME_LIMIT_MS = 60_000;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function startWorker(): Worker {
+  const w = new Worker(workerUrl);
+  w.onmessage = onMessage;
+  return w;
+}
+
+function onMessage(e: MessageEvent<Response>): void {
   const m = e.data;
+  if (m.type === 'result' || m.type === 'error') {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
   if (m.type === 'progress') showProgress(m.progress.stage, m.progress.done, m.progress.total);
   else if (m.type === 'error') showError(m.code, m.message);
   else if (m.type === 'result') {
     current = { result: m.result, layouts: m.layouts };
     render();
   } else download(m.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', m.bytes, `zfxxgk.${m.format}`);
-};
+}
 
 function send(req: Request, transfer: Transferable[] = []): void {
+  if (req.type === 'parse') {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      worker.terminate();
+      worker = startWorker();
+      showError('limit-time', `the file took longer than ${TIME_LIMIT_MS / 1000} s and was given up`);
+    }, TIME_LIMIT_MS);
+  }
   worker.postMessage(req, transfer);
 }
 

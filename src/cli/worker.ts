@@ -2,10 +2,16 @@
 // message, and answers with the document or the error's code and message.
 
 import { readFile, stat } from 'node:fs/promises';
+import * as zlib from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../diagnostics.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
+import { useZlib } from '../extract/workbook.js';
 import type { Job, JobResult } from './pool.js';
+
+// A worker is an entry point: native inflate for workbooks, and SheetJS's zlib probe is not a user's concern.
+process.noDeprecation = true;
+useZlib(zlib);
 
 parentPort?.on('message', async (job: Job) => {
   let result: JobResult;

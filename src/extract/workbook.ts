@@ -14,6 +14,16 @@ import type { Cell, Grid } from '../types.js';
 // Legacy .xls and .et text is in code pages (GBK = 936): the ESM build needs them set.
 XLSX.set_cptable(cptable);
 
+/**
+ * Let SheetJS inflate ZIP entries with a native zlib (Node's `node:zlib`)
+ * instead of its own JavaScript inflater, which can loop without end on a
+ * damaged deflate stream. The core cannot import Node modules, so callers
+ * that have zlib pass it in (the command line and its workers do).
+ */
+export function useZlib(zlib: unknown): void {
+  XLSX.CFB.utils.use_zlib(zlib as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
+}
+
 export interface WorkbookLimits {
   /** Most cells read from one sheet. */
   maxCells: number;

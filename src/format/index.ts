@@ -47,7 +47,9 @@ export function csvLines(rows: (string | number | null)[][]): string {
 export function formatDocuments(docs: ReportResult[], format: OutputFormat, single: boolean): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(single ? docs[0] : docs, null, 2)}\n`;
+      // One input that could not be read leaves nothing to print (its error went to standard error).
+      if (single) return docs[0] ? `${JSON.stringify(docs[0], null, 2)}\n` : '';
+      return `${JSON.stringify(docs, null, 2)}\n`;
     case 'jsonl':
       return docs.map((d) => `${JSON.stringify(d)}\n`).join('');
     case 'csv':

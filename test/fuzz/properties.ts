@@ -13,14 +13,20 @@
 import fc from 'fast-check';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as zlib from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import * as XLSX from 'xlsx';
 import { defaultCatalogue, type FormEntry } from '../../src/catalogue.js';
 import { ParseError } from '../../src/diagnostics.js';
+import { useZlib } from '../../src/extract/workbook.js';
 import { formLayout, type SheetLayout } from '../../src/layout.js';
 import { parseReportAsync } from '../../src/parse-report.js';
 import type { ReportResult } from '../../src/schema.js';
 import { parseValue } from '../../src/values.js';
+
+// As the command line does: native inflate, so a damaged workbook fails rather than loops.
+process.noDeprecation = true;
+useZlib(zlib);
 
 const catalogue = defaultCatalogue();
 const units = catalogue.units;

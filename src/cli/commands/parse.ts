@@ -5,12 +5,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { ParseError } from '../../diagnostics.js';
 import { formatCheckReport } from '../../format/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../format/index.js';
+import { useZlib } from '../../extract/workbook.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
 import type { ReportResult } from '../../schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { writeAtomic } from '../io.js';
 
 async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
+  // Native inflate for workbooks: SheetJS's own can loop without end on a damaged file.
+  useZlib(await import('node:zlib'));
   let bytes: Uint8Array;
   try {
     // Refuse an oversized file before reading it into memory.
