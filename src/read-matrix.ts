@@ -38,9 +38,11 @@ interface RowParts {
 
 /** Split a row into its label cells and the value cells after the last label. */
 function splitRow(row: LabelledRow, units: UnitTable): RowParts {
-  // Spanned copies are never values, but whether they are labels depends on their text (a copy of 251000元 is not).
-  const kinds = row.cells.map((c) => (c.text.trim() === '' ? 'blank' : parseCell({ ...c, spanned: false }, units).kind));
-  const parsed = row.cells.map((c) => (c.spanned ? BLANK : parseCell(c, units)));
+  // One parse per cell. Spanned copies are never values, but whether they are labels depends on their text
+  // (a copy of 251000元 is not a label).
+  const own = row.cells.map((c) => (c.text.trim() === '' ? BLANK : parseCell({ ...c, spanned: false }, units)));
+  const kinds = own.map((p) => p.kind);
+  const parsed = row.cells.map((c, i) => (c.spanned ? BLANK : (own[i] as ParsedValue)));
   let last = -1;
   // A label is Han text that is not a value; a bare numbering ("(三)") counts, as context.
   const isLabel = (l: NormalizedLabel | null | undefined, i: number): l is NormalizedLabel =>

@@ -32,7 +32,11 @@ function splitUnit(text: string, units: string[]): { number: string; unit: strin
 }
 
 /** Parse one value cell. Never throws; problems are listed in `issues`. */
+const PLAIN = /^\d{1,7}$/;
+
 export function parseValue(raw: string, table: UnitTable): ParsedValue {
+  // Most cells are short plain integers: nothing to normalise, no unit, no issue.
+  if (raw.length <= table.maxCountDigits && PLAIN.test(raw)) return { value: Number(raw), unit: null, raw, kind: 'number', issues: [] };
   const issues: ParsedValue['issues'] = [];
   const text = compact(raw);
   if (text === '') return { value: null, unit: null, raw, kind: 'blank', issues };
