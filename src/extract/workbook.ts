@@ -24,6 +24,9 @@ export function useZlib(zlib: unknown): void {
   XLSX.CFB.utils.use_zlib(zlib as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
 }
 
+/** Rows SheetJS parses per sheet: a return has dozens; a damaged or crafted file may claim a million. */
+const MAX_SHEET_ROWS = 100_000;
+
 export interface WorkbookLimits {
   /** Most cells read from one sheet. */
   maxCells: number;
@@ -74,7 +77,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   const print = console.error;
   console.error = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
   } catch (cause) {
     throw new ParseError('input-corrupt', `The workbook cannot be read: ${(cause as Error).message}`, { ...(file ? { file } : {}), cause });
   } finally {
@@ -85,14 +88,20 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   for (const sheet of wb.SheetNames) {
     const ws = wb.Sheets[sheet];
     if (!ws?.['!ref']) continue;
-    const range = XLSX.utils.decode_range(ws['!ref']);
+    // The declared range (<dimension>) can be far larger than the cells a sheet holds: read what is there.
+    const declared = XLSX.utils.decode_range(ws['!ref']);
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    const lastRow = Math.min(declared.e.r, data.length - 1);
+    let lastCol = declared.s.c;
+    for (let r = declared.s.r; r <= lastRow; r++) lastCol = Math.max(lastCol, Math.min(declared.e.c, (data[r]?.length ?? 0) - 1));
+    const range = { s: declared.s, e: { r: Math.max(declared.s.r, lastRow), c: lastCol } };
     const height = range.e.r - range.s.r + 1;
     const width = range.e.c - range.s.c + 1;
-    if (height * width > limits.maxCells) {
-      skipped.push({ sheet, cells: height * width });
+    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : null;
+    if (height * width > limits.maxCells || (full && full.e.r > declared.e.r)) {
+      skipped.push({ sheet, cells: full ? (full.e.r - full.s.r + 1) * (full.e.c - full.s.c + 1) : height * width });
       continue;
     }
-    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     const rows: Cell[][] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
       const src = data[r] ?? [];
