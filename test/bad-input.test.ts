@@ -42,6 +42,12 @@ test('a damaged deflate stream that made the JavaScript inflater loop ends at on
   assert.is(timed(2000, () => errorOf(() => parseReport(bad('inflate-loop.xlsx')))), 'input-corrupt');
 });
 
+test('a damaged formula in a legacy .xls that made the formula parser loop ends at once', () => {
+  // fixtures/bad/formula-loop.xls: 231 bytes of a return copied over its own formula records by the fuzzer;
+  // SheetJS alone never returns from it (its token list grows until memory runs out).
+  assert.is(timed(2000, () => errorOf(() => parseReport(bad('formula-loop.xls')))), 'input-corrupt');
+});
+
 test('ParseError carries the file', () => {
   try {
     parseReport(bad('empty.txt'), { source: 'reports/empty.txt' });

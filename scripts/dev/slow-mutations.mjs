@@ -14,6 +14,8 @@ for (const [k, [i, m]] of samples.entries()) {
   const t = performance.now();
   const p = await checkMutated(mutate(files[i].bytes, m));
   const ms = performance.now() - t;
+  if (k % 1000 === 0 && globalThis.gc) globalThis.gc();
+  if (k % 1000 === 0) process.stdout.write(`at ${k}: heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`);
   times.push(ms);
   if (ms > 500 || p) console.log(`${ms.toFixed(0)} ms ${files[i].f.replace(/.*fixtures\//, '')} ${m.kind} ${p ?? ''}`);
 }

@@ -9,6 +9,7 @@
 import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { ParseError } from '../diagnostics.js';
+import { withoutFormulaTokens } from './biff.js';
 import type { Cell, Grid } from '../types.js';
 
 // Legacy .xls and .et text is in code pages (GBK = 936): the ESM build needs them set.
@@ -76,10 +77,12 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   const notes: string[] = [];
   const print = console.error;
   console.error = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
+  // Compound documents (.xls/.et): formula tokens blanked first, see biff.ts.
+  const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
+    wb = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
   } catch (cause) {
-    throw new ParseError('input-corrupt', `The workbook cannot be read: ${(cause as Error).message}`, { ...(file ? { file } : {}), cause });
+    throw new ParseError('input-corrupt', `The workbook cannot be read: ${cause instanceof Error ? cause.message : String(cause ?? 'damaged records')}`, { ...(file ? { file } : {}), cause });
   } finally {
     console.error = print;
   }

@@ -1,0 +1,57 @@
+// Legacy .xls/.et workbooks (BIFF records in a compound document) are read
+// for their cells' cached values; a formula's own tokens are never needed.
+// SheetJS parses them anyway, and on a damaged token list its parser loops
+// without end while its list grows until memory runs out (found by fuzzing).
+// So the token lengths of formula records are blanked before SheetJS reads
+// the file: FORMULA gets 0xFFFF ("no tokens"), SHRFMLA and ARRAY get 0.
+
+import * as XLSX from 'xlsx';
+
+const FORMULA = 0x0006;
+const SHRFMLA = 0x04bc;
+const ARRAY = 0x0221;
+const FILEPASS = 0x002f;
+/** A record type no BIFF version defines: SheetJS skips it (a formula record too short to hold one becomes this). */
+const SKIPPED = 0x7fff;
+
+/** Offset of the token length inside each record's data, and what to write there. */
+const TOKENS: Record<number, { at: number; value: number }> = {
+  [FORMULA]: { at: 20, value: 0xffff },
+  [SHRFMLA]: { at: 8, value: 0 },
+  [ARRAY]: { at: 12, value: 0 },
+};
+
+/** The workbook with formula tokens blanked; the same bytes when there are none (or it is encrypted). */
+export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
+  let cfb: ReturnType<typeof XLSX.CFB.read>;
+  try {
+    cfb = XLSX.CFB.read(bytes, { type: 'array' });
+  } catch {
+    return bytes; // the workbook reader reports the damage
+  }
+  const entry = XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book');
+  const content = entry?.content as Uint8Array | undefined;
+  if (!entry || !content) return bytes;
+  const data = Uint8Array.from(content);
+  let changed = false;
+  for (let p = 0; p + 4 <= data.length; ) {
+    const type = (data[p] as number) | ((data[p + 1] as number) << 8);
+    const len = (data[p + 2] as number) | ((data[p + 3] as number) << 8);
+    if (type === FILEPASS) return bytes; // encrypted: leave the bytes as they are
+    const t = TOKENS[type];
+    if (t && len >= t.at + 2 && p + 4 + len <= data.length) {
+      data[p + 4 + t.at] = t.value & 0xff;
+      data[p + 5 + t.at] = t.value >> 8;
+      changed = true;
+    } else if (t) {
+      // Too short for its own fields: SheetJS would read on into the next record. Nothing in it is usable.
+      data[p] = SKIPPED & 0xff;
+      data[p + 1] = SKIPPED >> 8;
+      changed = true;
+    }
+    p += 4 + len;
+  }
+  if (!changed) return bytes;
+  entry.content = data;
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
+}
