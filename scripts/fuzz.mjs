@@ -16,12 +16,35 @@ if (isMainThread) {
   const split = (n) => Array.from({ length: threads }, (_, i) => Math.floor(n / threads) + (i < n % threads ? 1 : 0));
   const g = split(generated);
   const m = split(mutated);
+  // A case that never returns (a loop in a dependency) or runs out of memory
+  // must be reported, not wait forever: each worker says which case it is
+  // on, and one silent for HANG_MS is ended and its case reported.
+  const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 60_000);
   const results = await Promise.all(
     Array.from({ length: threads }, (_, i) =>
-      new Promise((resolve, reject) => {
-        const w = new Worker(fileURLToPath(import.meta.url), { workerData: { generated: g[i], mutated: m[i], seed: base + i } });
-        w.on('message', (msg) => (msg.progress ? process.stderr.write(`fuzz: worker ${i}: ${msg.progress}\n`) : resolve(msg)));
-        w.on('error', reject);
+      new Promise((resolve) => {
+        const w = new Worker(fileURLToPath(import.meta.url), { workerData: { generated: g[i], mutated: m[i], seed: base + i }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+        let current = 'starting';
+        let since = Date.now();
+        const counts = { generated: 0, mutated: 0 };
+        const stop = (message) => {
+          clearInterval(watch);
+          void w.terminate();
+          resolve({ generatedRan: counts.generated, mutatedRan: counts.mutated, failures: [{ kind: current.split(' ')[0], seed: base + i, message: `${message}: ${current}` }] });
+        };
+        const watch = setInterval(() => Date.now() - since > HANG_MS && stop(`no answer in ${HANG_MS / 1000} s`), 1000);
+        w.on('message', (msg) => {
+          if (msg.case) {
+            current = msg.case;
+            since = Date.now();
+            counts[msg.kind] += 1;
+          } else if (msg.progress) process.stderr.write(`fuzz: worker ${i}: ${msg.progress}\n`);
+          else {
+            clearInterval(watch);
+            resolve(msg);
+          }
+        });
+        w.on('error', (e) => stop(`worker failed (${e.code ?? e.message})`));
       }),
     ),
   );
@@ -43,12 +66,14 @@ if (isMainThread) {
     return out.numRuns;
   };
   const generatedRan = await run('generated', fc.asyncProperty(generatedCase, async (c) => {
+    parentPort.postMessage({ kind: 'generated', case: `generated ${c.form}/${c.rendering}` });
     const p = await checkGenerated(c);
     if (p) throw new Error(`${c.form}/${c.rendering}: ${p}`);
   }), generated);
   parentPort.postMessage({ progress: `${generatedRan} generated cases done` });
   const files = fixtureFiles(fileURLToPath(new URL('../fixtures/', import.meta.url))).map((f) => ({ f, bytes: new Uint8Array(readFileSync(f)) }));
   const mutatedRan = await run('mutated', fc.asyncProperty(fc.nat(files.length - 1).chain((i) => fc.tuple(fc.constant(i), mutation(files[i].bytes.length))), async ([i, mm]) => {
+    parentPort.postMessage({ kind: 'mutated', case: `mutated ${files[i].f.replace(/.*fixtures\//, 'fixtures/')} ${JSON.stringify(mm)}` });
     const p = await checkMutated(mutate(files[i].bytes, mm));
     if (p) throw new Error(`${files[i].f}: ${p}`);
   }), mutated);
