@@ -134,6 +134,15 @@ test('zfxxgk convert: a folder of mixed files into every format, broken files li
   assert.equal(readdirSync(dir).sort(), ['in', 'out.csv', 'out.json', 'out.jsonl', 'out.xlsx'], 'no temporary file left');
 });
 
+test('zfxxgk convert: a file that needs more memory than a worker may use is reported, not fatal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
+  const io = fakeIO();
+  // 8 MB of heap is too little for any parse: the worker runs out and the file is listed with limit-memory
+  assert.is(await main(['convert', fixture('returns', '2021-filled.xlsx'), '--out', join(dir, 'o.jsonl'), '--max-memory', '8', '--threads', '1'], io), 1);
+  assert.match(io.err(), /2021-filled\.xlsx: limit-memory: /);
+  assert.match(io.err(), /0 of 1 file\(s\) converted/);
+});
+
 test('zfxxgk aggregate: cell-by-cell sums, per-agency failures, forms never mixed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
   const agencies = JSON.parse(readFixture('returns', 'agencies.values.json').toString('utf8')) as Record<string, Record<string, number>>;

@@ -55,6 +55,15 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 function startWorker(): Worker {
   const w = new Worker(workerUrl);
   w.onmessage = onMessage;
+  // What the worker could not catch itself (it ran out of memory, a script failed): a fresh worker and a message.
+  w.onerror = (e) => {
+    e.preventDefault();
+    if (timer) clearTimeout(timer);
+    timer = null;
+    w.terminate();
+    worker = startWorker();
+    showError('internal-error', e.message || 'the worker stopped');
+  };
   return w;
 }
 

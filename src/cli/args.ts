@@ -9,7 +9,7 @@ export interface ParsedArgs {
 import { UsageError } from './context.js';
 
 /** Flags that take a value; every other flag is boolean. */
-const VALUED = new Set(['format', 'out', 'encoding', 'timeout', 'threads', 'port']);
+const VALUED = new Set(['format', 'out', 'encoding', 'timeout', 'threads', 'max-memory', 'port']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../parse-report.js';
+import { flag, positiveInt, type Context } from './context.js';
 import type { ReportResult } from '../schema.js';
 
 export interface Job {
@@ -27,10 +28,24 @@ export interface PoolOptions {
   threads?: number;
   /** Per-file time limit in milliseconds. */
   timeoutMs: number;
+  /** Heap limit of each worker in MB: a file that needs more is reported with `limit-memory`. */
+  maxMemoryMb?: number;
   encoding?: string;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
+export const DEFAULT_MAX_MEMORY_MB = 2048;
+
+/** The pool's options from the command line: --timeout (s), --threads, --max-memory (MB), --encoding. */
+export function poolOptions(ctx: Context): PoolOptions {
+  const encoding = flag(ctx, 'encoding');
+  return {
+    timeoutMs: positiveInt(ctx, 'timeout', 60) * 1000,
+    maxMemoryMb: positiveInt(ctx, 'max-memory', DEFAULT_MAX_MEMORY_MB),
+    ...(ctx.args.flags.has('threads') ? { threads: positiveInt(ctx, 'threads', 1) } : {}),
+    ...(encoding ? { encoding } : {}),
+  };
+}
 
 /** Parse `files` in parallel; yields results in the order of `files`. */
 export async function* parseAll(files: string[], options: PoolOptions): AsyncGenerator<JobResult> {
@@ -47,7 +62,7 @@ export async function* parseAll(files: string[], options: PoolOptions): AsyncGen
   const jobOptions = options.encoding ? { encoding: options.encoding } : {};
 
   const start = (): void => {
-    const worker = new Worker(WORKER);
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB } });
     worker.unref();
     let current: number | null = null;
     let timer: NodeJS.Timeout | null = null;
@@ -81,7 +96,8 @@ export async function* parseAll(files: string[], options: PoolOptions): AsyncGen
       if (current === null) return;
       const index = current;
       dead = true;
-      finish({ index, error: { code: 'internal-error', message: e.message, stack: e.stack ?? '' } });
+      const memory = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish({ index, error: memory ? { code: 'limit-memory', message: 'parsing needed more memory than a worker may use; the worker was ended' } : { code: 'internal-error', message: e.message, stack: e.stack ?? '' } });
       start();
     });
     feed();

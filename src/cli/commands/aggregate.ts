@@ -7,9 +7,9 @@ import { defaultCatalogue } from '../../catalogue.js';
 import { ParseError } from '../../diagnostics.js';
 import { formWorkbook, workbookBytes } from '../../format/workbook.js';
 import type { ReportResult } from '../../schema.js';
-import { EXIT, flag, positiveInt, reportProblem, UsageError, type Context } from '../context.js';
+import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { listInputs, writeAtomic } from '../io.js';
-import { parseAll } from '../pool.js';
+import { parseAll, poolOptions } from '../pool.js';
 
 export async function aggregateCommand(ctx: Context): Promise<number> {
   const out = flag(ctx, 'out');
@@ -19,7 +19,7 @@ export async function aggregateCommand(ctx: Context): Promise<number> {
   for (const m of missing) reportProblem(ctx, m, 'file-not-found', 'no such file or folder');
   const docs: ReportResult[] = [];
   let unreadable = missing.length;
-  for await (const r of parseAll(files, { timeoutMs: positiveInt(ctx, 'timeout', 60) * 1000 })) {
+  for await (const r of parseAll(files, poolOptions(ctx))) {
     if ('doc' in r) docs.push(r.doc);
     else {
       unreadable++;

@@ -7,9 +7,9 @@
 import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../../format/index.js';
 import { tablesWorkbook, workbookBytes } from '../../format/workbook.js';
 import type { ReportResult } from '../../schema.js';
-import { EXIT, flag, positiveInt, reportProblem, UsageError, type Context } from '../context.js';
+import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { AtomicFile, listInputs } from '../io.js';
-import { parseAll, type JobError } from '../pool.js';
+import { parseAll, poolOptions, type JobError } from '../pool.js';
 import { Progress } from '../progress.js';
 
 interface Writer {
@@ -63,16 +63,14 @@ export async function convertCommand(ctx: Context): Promise<number> {
   const out = flag(ctx, 'out');
   if (!out) throw new UsageError('convert needs --out FILE (.json, .jsonl, .csv or .xlsx)');
   if (ctx.args.positionals.length === 0) throw new UsageError('convert needs files or folders to read');
-  const timeoutMs = positiveInt(ctx, 'timeout', 60) * 1000;
-  const threads = ctx.args.flags.has('threads') ? positiveInt(ctx, 'threads', 1) : undefined;
+  const pool = poolOptions(ctx);
   const { files, missing } = await listInputs(ctx.args.positionals);
   const failures: { file: string; error: JobError }[] = missing.map((file) => ({ file, error: { code: 'file-not-found', message: 'no such file or folder' } }));
   const writer = await writerFor(out);
   const progress = new Progress(ctx.io.stderr, files.length, 'convert');
   let converted = 0;
   try {
-    const encoding = flag(ctx, 'encoding');
-    for await (const r of parseAll(files, { timeoutMs, ...(threads ? { threads } : {}), ...(encoding ? { encoding } : {}) })) {
+    for await (const r of parseAll(files, pool)) {
       if ('doc' in r) {
         await writer.add(r.doc);
         converted++;
