@@ -15,13 +15,14 @@ import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } 
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parse5 } from 'parse5';
+import { parse as parse5, parseFragment } from 'parse5';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { parseReport } from '../dist/src/index.js';
 import { defaultCatalogue } from '../dist/src/catalogue.js';
 import { formWorkbook, workbookBytes } from '../dist/src/format/workbook.js';
 import { formLayout } from '../dist/src/layout.js';
+import { tableRegions } from '../dist/src/extract/html-scan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, 'bench', 'corpus');
@@ -127,13 +128,42 @@ const baselines = {
   xls: { name: 'SheetJS read + arrays', f: (it) => { const wb = XLSX.read(it.bytes, { type: 'buffer', dense: true }); for (const n of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1 }); } },
 };
 
+// Where the time goes: parseReport's own progress events split each run into
+// read+decode | extract grids | tables (normalise … checks) | meta + prose.
+const STAGES = ['read', 'extract', 'tables', 'prose'];
+function stageShares(items) {
+  const sums = Object.fromEntries(STAGES.map((k) => [k, 0]));
+  for (const it of items) {
+    let stage = 'read';
+    let t = now();
+    parseReport(it.bytes, {
+      onProgress: (p) => {
+        if (p.stage === stage) return;
+        const at = now();
+        sums[stage] += at - t;
+        [stage, t] = [p.stage, at];
+      },
+    });
+  }
+  const total = Object.values(sums).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(STAGES.map((k) => [k, sums[k] / total]));
+}
+
+// The floor of the HTML path: parse5 on the table regions alone, as our extract stage calls it.
+const tableRegionsParse5 = (it) => {
+  const html = it.bytes.toString('utf8');
+  for (const r of tableRegions(html)) parseFragment(html.slice(r.start, r.end), { sourceCodeLocationInfo: true });
+};
+
 const perKind = {};
 for (const kind of Object.keys(files)) {
   const ours = timeEach(files[kind], (it) => parseReport(it.bytes));
   const base = timeEach(files[kind], baselines[kind].f);
   const sizes = files[kind].map((it) => it.bytes.length);
-  perKind[kind] = { files: files[kind].length, kb: { min: Math.min(...sizes) / 1024, max: Math.max(...sizes) / 1024 }, ours, baseline: { name: baselines[kind].name, ...base }, ratio: ours.total / base.total };
+  perKind[kind] = { files: files[kind].length, kb: { min: Math.min(...sizes) / 1024, max: Math.max(...sizes) / 1024 }, ours, baseline: { name: baselines[kind].name, ...base }, ratio: ours.total / base.total, stages: stageShares(files[kind]) };
 }
+perKind.html.floor = { name: 'parse5 on the table regions only', ...timeEach(files.html, tableRegionsParse5) };
+perKind.html.floor.ratioToBaseline = perKind.html.floor.total / perKind.html.baseline.total;
 
 // ---------- CLI cold start ----------
 const BIN = join(ROOT, 'bin', 'zfxxgk.js');
@@ -216,6 +246,9 @@ console.log('kind   files  size KB      ours median/p95 ms  files/s   MB/s   bas
 for (const [kind, r] of Object.entries(perKind)) {
   console.log(`${kind.padEnd(6)} ${String(r.files).padStart(5)}  ${f1(r.kb.min).padStart(5)}–${f1(r.kb.max).padEnd(6)} ${f2(r.ours.median).padStart(7)} / ${f2(r.ours.p95).padEnd(8)} ${f1(r.ours.filesPerSec).padStart(7)} ${f1(r.ours.mbPerSec).padStart(6)}   ${r.baseline.name.padEnd(24)} ${f2(r.baseline.median).padStart(8)}   ${f2(r.ratio)}`);
 }
+for (const [kind, r] of Object.entries(perKind)) console.log(`${kind.padEnd(6)} time by stage: ${STAGES.map((k) => `${k} ${(100 * r.stages[k]).toFixed(0)}%`).join(', ')}`);
+const fl = perKind.html.floor;
+console.log(`html   ${fl.name}: median ${f2(fl.median)} ms, ${f2(fl.ratioToBaseline)}× the whole-page parse (any pipeline that hands its tables to parse5 costs at least this)`);
 console.log(`CLI cold start: node -e 0 ${f1(cli.nodeBareMs)} ms; zfxxgk --version ${f1(cli.versionMs)} ms; zfxxgk parse (small file) ${f1(cli.parseSmallMs)} ms`);
 for (const [k, b] of Object.entries(batch)) if (typeof b === 'object') console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
 console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`);

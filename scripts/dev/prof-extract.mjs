@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { extractHtmlGrids } from '../../dist/src/extract/html.js';
-import { tableRegions, visibleText } from '../../dist/src/extract/html-scan.js';
-const html = readFileSync(process.argv[2], 'utf8');
-const T = {};
-const time = (k, f) => { const t = performance.now(); const r = f(); T[k] = (T[k] ?? 0) + performance.now() - t; return r; };
-for (let i = 0; i < 30; i++) {
-  time('regions', () => tableRegions(html));
-  time('visible', () => visibleText(html, false));
-  time('all', () => extractHtmlGrids(html));
-}
-for (const [k, v] of Object.entries(T)) console.log(k, (v / 30).toFixed(2), 'ms');
+import { readInput } from '/work/main/dist/src/read-input.js';
+import { extractGrids } from '/work/main/dist/src/extract/index.js';
+import { DEFAULT_LIMITS } from '/work/main/dist/src/parse-report.js';
+import { parse } from 'parse5';
+const bytes = readFileSync(process.argv[2]);
+const src = readInput(bytes, DEFAULT_LIMITS);
+for (let i = 0; i < 50; i++) extractGrids(src, DEFAULT_LIMITS);
+let t = performance.now();
+for (let i = 0; i < 100; i++) extractGrids(src, DEFAULT_LIMITS);
+console.log('extract', ((performance.now() - t) / 100).toFixed(2));
+const text = bytes.toString('utf8');
+for (let i = 0; i < 50; i++) parse(text);
+t = performance.now();
+for (let i = 0; i < 100; i++) parse(text);
+console.log('parse5', ((performance.now() - t) / 100).toFixed(2));

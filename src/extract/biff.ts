@@ -4,6 +4,9 @@
 // without end while its list grows until memory runs out (found by fuzzing).
 // So the token lengths of formula records are blanked before SheetJS reads
 // the file: FORMULA gets 0xFFFF ("no tokens"), SHRFMLA and ARRAY get 0.
+// The edited Workbook stream is handed to SheetJS on its own (it reads a bare
+// BIFF stream that starts with its BOF record), saving a rewrite of the
+// compound document; the document's other streams hold nothing we read.
 
 import * as XLSX from 'xlsx';
 
@@ -11,6 +14,7 @@ const FORMULA = 0x0006;
 const SHRFMLA = 0x04bc;
 const ARRAY = 0x0221;
 const FILEPASS = 0x002f;
+const BOF = 0x0809;
 /** A record type no BIFF version defines: SheetJS skips it (a formula record too short to hold one becomes this). */
 const SKIPPED = 0x7fff;
 
@@ -21,7 +25,7 @@ const TOKENS: Record<number, { at: number; value: number }> = {
   [ARRAY]: { at: 12, value: 0 },
 };
 
-/** The workbook with formula tokens blanked; the same bytes when there are none (or it is encrypted). */
+/** The workbook with formula tokens blanked: its bare Workbook stream when that starts as one, else the rewritten document (the same bytes when encrypted or unreadable). */
 export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
   let cfb: ReturnType<typeof XLSX.CFB.read>;
   try {
@@ -51,6 +55,8 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
     }
     p += 4 + len;
   }
+  // The bare stream also spares SheetJS a second reading of the compound document.
+  if (data[0] === (BOF & 0xff) && data[1] === BOF >> 8) return data;
   if (!changed) return bytes;
   entry.content = data;
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
