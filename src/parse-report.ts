@@ -6,6 +6,7 @@ import { defaultCatalogue, type Catalogue, type FormEntry } from './catalogue.js
 import { checkIdentities } from './check.js';
 import { diagnostic, ParseError } from './diagnostics.js';
 import { extractGrids } from './extract/index.js';
+import { loadCodepages } from './extract/workbook.js';
 import { readInput, type Source } from './read-input.js';
 import { readMeta } from './meta.js';
 import { checkProse, readProse } from './prose.js';
@@ -230,6 +231,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
 export async function parseReportAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<ReportResult> {
   const limits = limitsOf(options);
   const source = read(input, options, limits);
+  if (source.kind === 'xls') await loadCodepages();
   if (source.kind !== 'docx') return parseSource(source, options, limits);
   const mammoth = (await import('mammoth')).default;
   const bytes = source.bytes;

@@ -64,6 +64,18 @@ test('raw values: numbers stay numbers, formulas give their cached value, hidden
   assert.ok(r.tables[0]?.diagnostics.some((d) => d.code === 'value-not-a-number' && d.id === 'active.channels.weibo'));
 });
 
+test('an Excel 95 return with its text in GBK (code page 936) reads as the others, also in a batch worker', async () => {
+  // fixtures/returns/2014-excel95-gbk.xls (scripts/fixtures/make-biff5-fixture.mjs): labels only readable with code pages.
+  const file = fixture('returns', '2014-excel95-gbk.xls');
+  const direct = parseReport(readFileSync(file));
+  assert.equal(read(direct), values('2014-filled'));
+  assert.is(direct.tables[0]?.location.sheet, '政府信息公开情况统计表');
+  // convert's workers load the code pages themselves (parseReportAsync), not through the package entry
+  const out = join(mkdtempSync(join(tmpdir(), 'zfxxgk-')), 'o.jsonl');
+  assert.is(await main(['convert', file, '--out', out], fakeIO()), 0);
+  assert.equal(read(JSON.parse(readFileSync(out, 'utf8'))), values('2014-filled'));
+});
+
 test('WPS .et is read as the compound document it is; a Word .doc is refused by name', () => {
   const bytes = readFixture('returns', '2014-filled.xls');
   assert.equal(read(parseReport(bytes, { source: 'return.et' })), values('2014-filled'));

@@ -7,13 +7,28 @@
 // numbers never do. Every cell knows its sheet and A1 reference.
 
 import * as XLSX from 'xlsx';
-import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { ParseError } from '../diagnostics.js';
 import { withoutFormulaTokens } from './biff.js';
 import type { Cell, Grid } from '../types.js';
 
-// Legacy .xls and .et text is in code pages (GBK = 936): the ESM build needs them set.
-XLSX.set_cptable(cptable);
+let codepages = false;
+
+/**
+ * Give SheetJS its code pages: legacy .xls/.et text may be stored in the
+ * file's code page (GBK = 936), and the ESM build garbles it without them.
+ * Building the tables costs a noticeable part of a cold start, so they are
+ * loaded only for compound documents: `parseReportAsync` does it, and the
+ * package's entry point does it at once for the synchronous `parseReport`.
+ */
+export function useCodepages(table: unknown): void {
+  XLSX.set_cptable(table as Parameters<typeof XLSX.set_cptable>[0]);
+  codepages = true;
+}
+
+/** Load the code pages if nothing has yet. */
+export async function loadCodepages(): Promise<void> {
+  if (!codepages) useCodepages(await import('xlsx/dist/cpexcel.full.mjs'));
+}
 
 /**
  * Let SheetJS inflate ZIP entries with a native zlib (Node's `node:zlib`)
