@@ -24,7 +24,7 @@ export const CODES = {
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
 
   // Document-level diagnostics.
-  'decode-replacement': { severity: 'warning', description: 'Some bytes could not be decoded and were replaced by U+FFFD.' },
+  'decode-replacement': { severity: 'warning', description: 'The text holds U+FFFD replacement characters: bytes the encoding could not decode, or characters damaged before the file was saved (the message says which).' },
   'decode-mixed': { severity: 'warning', description: 'The file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding and the GB18030 lines are listed.' },
   'limit-depth': { severity: 'warning', description: 'HTML elements nest deeper than the `maxDepth` limit; tables below that depth were not read.' },
   'limit-columns': { severity: 'warning', description: 'A list table has more value columns than the `maxValueColumns` limit (16); only the first ones were read.' },

@@ -137,7 +137,9 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   }
   const replaced = countChar(text, '\uFFFD');
   if (replaced > 0) {
-    diagnostics.push(diagnostic('decode-replacement', `${replaced} byte sequence(s) could not be decoded as ${encoding} and were replaced by U+FFFD.`, { actual: replaced }));
+    // A strict UTF-8 decode replaces nothing: those U+FFFD were in the file already (damaged before it was saved).
+    const why = text === utf8 ? 'are in the file itself (the text was damaged before it was saved)' : `replace byte sequences that could not be decoded as ${encoding}`;
+    diagnostics.push(diagnostic('decode-replacement', `${replaced} U+FFFD replacement character(s) ${why}.`, { actual: replaced }));
   }
   if (text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
   return { text, encoding, kind: textKind(text), diagnostics };

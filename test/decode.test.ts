@@ -45,6 +45,19 @@ test('undeclared GB bytes fall back to GB18030; a wrong utf-8 declaration is ove
   assert.is(decode(lying).encoding, 'gb18030');
 });
 
+test('U+FFFD: bytes the declared encoding cannot decode, or replacement characters already in the file', () => {
+  // 0xFF is no GB18030 lead byte: decoding replaces it
+  const gbBad = decode(cat(ascii('<meta charset="gbk">'), gb('统计'), new Uint8Array([0xff, 0xff]), ascii('|1|')));
+  const d1 = gbBad.diagnostics.find((d) => d.code === 'decode-replacement');
+  assert.equal([d1?.actual, gbBad.encoding], [2, 'gb18030']);
+  assert.match(d1?.message ?? '', /could not be decoded as gb18030/);
+  // valid UTF-8 that holds U+FFFD: a scraper damaged it before saving; nothing was replaced here
+  const scraped = decode(ascii('统计\uFFFD\uFFFD表 | 1 |'));
+  const d2 = scraped.diagnostics.find((d) => d.code === 'decode-replacement');
+  assert.equal([d2?.actual, scraped.encoding, scraped.text], [2, 'utf-8', '统计\uFFFD\uFFFD表 | 1 |']);
+  assert.match(d2?.message ?? '', /in the file itself/);
+});
+
 test('unreadable input throws ParseError with a stable code', () => {
   const code = (f: () => unknown) => {
     try {
