@@ -48,6 +48,15 @@ test('a damaged formula in a legacy .xls that made the formula parser loop ends 
   assert.is(timed(2000, () => errorOf(() => parseReport(bad('formula-loop.xls')))), 'input-corrupt');
 });
 
+test('damaged defined-name and external-sheet records, which looped SheetJS, are skipped (records we never need)', () => {
+  // Two more finds of the long fuzz run, mutations of formula-loop.xls: a damaged Lbl record (SheetJS looped
+  // in its formula parser) and a damaged ExternSheet record (SheetJS filled memory until the heap ran out).
+  assert.is(timed(2000, () => errorOf(() => parseReport(bad('name-loop.xls')))), 'input-corrupt');
+  const r = timed(2000, () => parseReport(bad('externsheet-loop.xls')));
+  assert.equal(r.tables.map((t) => t.table), ['active']);
+  assert.ok(r.diagnostics.some((d) => d.code === 'workbook-damaged'), 'the damage is reported');
+});
+
 test('ParseError carries the file', () => {
   try {
     parseReport(bad('empty.txt'), { source: 'reports/empty.txt' });

@@ -18,6 +18,16 @@ const BOF = 0x0809;
 /** A record type no BIFF version defines: SheetJS skips it (a formula record too short to hold one becomes this). */
 const SKIPPED = 0x7fff;
 
+/**
+ * Records that serve only formulas, skipped whole: defined names (Lbl, 0x0018
+ * and BIFF3/4's 0x0218; print areas and the like), external references
+ * (ExternSheet 0x0017, SupBook 0x01AE, ExternName 0x0023/0x0223), and the
+ * formula and array records of BIFF2–4 (0x0206, 0x0406, 0x0021), which have no
+ * place in the BIFF5/8 stream of a compound document but which SheetJS would
+ * parse. Fuzzing found SheetJS looping on damaged Lbl and ExternSheet records.
+ */
+const SKIPPED_TYPES = new Set([0x0018, 0x0218, 0x0017, 0x01ae, 0x0023, 0x0223, 0x0206, 0x0406, 0x0021]);
+
 /** Offset of the token length inside each record's data, and what to write there. */
 const TOKENS: Record<number, { at: number; value: number }> = {
   [FORMULA]: { at: 20, value: 0xffff },
@@ -43,7 +53,11 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
     const len = (data[p + 2] as number) | ((data[p + 3] as number) << 8);
     if (type === FILEPASS) return bytes; // encrypted: leave the bytes as they are
     const t = TOKENS[type];
-    if (t && len >= t.at + 2 && p + 4 + len <= data.length) {
+    if (SKIPPED_TYPES.has(type)) {
+      data[p] = SKIPPED & 0xff;
+      data[p + 1] = SKIPPED >> 8;
+      changed = true;
+    } else if (t && len >= t.at + 2 && p + 4 + len <= data.length) {
       data[p + 4 + t.at] = t.value & 0xff;
       data[p + 5 + t.at] = t.value >> 8;
       changed = true;
