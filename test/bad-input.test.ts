@@ -55,6 +55,9 @@ test('damaged defined-name and external-sheet records, which looped SheetJS, are
   const r = timed(2000, () => parseReport(bad('externsheet-loop.xls')));
   assert.equal(r.tables.map((t) => t.table), ['active']);
   assert.ok(r.diagnostics.some((d) => d.code === 'workbook-damaged'), 'the damage is reported');
+  // A third: a Workbook stream that no longer begins with its BOF record (rewriting that document looped SheetJS's writer).
+  const e = timed(2000, () => { try { parseReport(bad('stream-no-bof.xls')); return null; } catch (x) { return x as ParseError; } });
+  assert.equal([e?.code, /BOF record/.test(e?.message ?? '')], ['input-corrupt', true]);
 });
 
 test('ParseError carries the file', () => {

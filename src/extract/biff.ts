@@ -35,7 +35,12 @@ const TOKENS: Record<number, { at: number; value: number }> = {
   [ARRAY]: { at: 12, value: 0 },
 };
 
-/** The workbook with formula tokens blanked: its bare Workbook stream when that starts as one, else the rewritten document (the same bytes when encrypted or unreadable). */
+/**
+ * The workbook's bare Workbook stream with formula tokens blanked; the same
+ * bytes when the document cannot be opened, has no such stream, or is
+ * encrypted (SheetJS then reports or reads it). Throws when the stream is
+ * damaged past reading.
+ */
 export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
   let cfb: ReturnType<typeof XLSX.CFB.read>;
   try {
@@ -47,7 +52,6 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
   const content = entry?.content as Uint8Array | undefined;
   if (!entry || !content) return bytes;
   const data = Uint8Array.from(content);
-  let changed = false;
   for (let p = 0; p + 4 <= data.length; ) {
     const type = (data[p] as number) | ((data[p + 1] as number) << 8);
     const len = (data[p + 2] as number) | ((data[p + 3] as number) << 8);
@@ -56,22 +60,19 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
     if (SKIPPED_TYPES.has(type)) {
       data[p] = SKIPPED & 0xff;
       data[p + 1] = SKIPPED >> 8;
-      changed = true;
     } else if (t && len >= t.at + 2 && p + 4 + len <= data.length) {
       data[p + 4 + t.at] = t.value & 0xff;
       data[p + 5 + t.at] = t.value >> 8;
-      changed = true;
     } else if (t) {
       // Too short for its own fields: SheetJS would read on into the next record. Nothing in it is usable.
       data[p] = SKIPPED & 0xff;
       data[p + 1] = SKIPPED >> 8;
-      changed = true;
     }
     p += 4 + len;
   }
+  // Every BIFF5/8 Workbook stream opens with its BOF record. Without one it is damaged past reading (and
+  // rewriting the document, the alternative, made SheetJS's compound-document writer loop on such a file).
+  if (data[0] !== (BOF & 0xff) || data[1] !== BOF >> 8) throw new Error('its Workbook stream does not begin with a BOF record');
   // The bare stream also spares SheetJS a second reading of the compound document.
-  if (data[0] === (BOF & 0xff) && data[1] === BOF >> 8) return data;
-  if (!changed) return bytes;
-  entry.content = data;
-  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
+  return data;
 }

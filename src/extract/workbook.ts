@@ -93,8 +93,8 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   const print = console.error;
   console.error = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
   // Compound documents (.xls/.et): formula tokens blanked first, see biff.ts.
-  const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
   try {
+    const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
     wb = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
   } catch (cause) {
     throw new ParseError('input-corrupt', `The workbook cannot be read: ${cause instanceof Error ? cause.message : String(cause ?? 'damaged records')}`, { ...(file ? { file } : {}), cause });
