@@ -19,7 +19,7 @@ export const CODES = {
   'limit-decompressed': { severity: 'error', description: 'A ZIP container (.xlsx/.docx/.ods) declares more inflated bytes or entries than the `maxUnzippedBytes`/`maxZipEntries` limits: refused as a possible zip bomb.' },
   'aggregate-mixed-forms': { severity: 'error', description: '`aggregate` was given returns of different forms, or a file with no statistics table; nothing is summed.' },
   'limit-time': { severity: 'error', description: 'A file took longer than the per-file time limit of a batch run (`--timeout`); its worker was ended and the file reported.' },
-  'limit-memory': { severity: 'error', description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 2048 MB); its worker was ended and the file reported.' },
+  'limit-memory': { severity: 'error', description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 512 MB); its worker was ended and the file reported.' },
   'internal-error': { severity: 'error', description: 'An unexpected error (a bug): the file is reported and the run goes on; `--debug` prints the stack.' },
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
 

@@ -27,7 +27,7 @@ Options:
   --encoding  force the text encoding (utf-8, gb18030, big5, utf-16le …)
   --timeout   seconds one file may take in convert/aggregate (default 60)
   --threads   worker threads for convert/aggregate (default: the cores available)
-  --max-memory  MB of heap one worker may use in convert/aggregate (default 2048)
+  --max-memory  MB of heap one worker may use in convert/aggregate (default 512)
   --verbose   also print info-level diagnostics (and skipped checks in check reports)
   --debug     print stack traces of unexpected errors
 

@@ -21,7 +21,13 @@ export interface JobError {
   stack?: string;
 }
 
-export type JobResult = { index: number; doc: ReportResult } | { index: number; error: JobError };
+/** A parsed file comes back as its document's JSON text (see worker.ts). */
+export type JobResult = { index: number; json: string } | { index: number; error: JobError };
+
+/** The document of a parsed file. */
+export function documentOf(r: { json: string }): ReportResult {
+  return JSON.parse(r.json) as ReportResult;
+}
 
 export interface PoolOptions {
   /** Worker threads (default: the cores available). */
@@ -34,7 +40,7 @@ export interface PoolOptions {
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
-export const DEFAULT_MAX_MEMORY_MB = 2048;
+export const DEFAULT_MAX_MEMORY_MB = 512;
 
 /** The pool's options from the command line: --timeout (s), --threads, --max-memory (MB), --encoding. */
 export function poolOptions(ctx: Context): PoolOptions {

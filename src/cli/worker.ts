@@ -1,5 +1,7 @@
 // A worker thread of `convert` and `aggregate`: reads and parses one file per
-// message, and answers with the document or the error's code and message.
+// message, and answers with the document as JSON text (serialised here, so the
+// main thread only writes it: with both cores busy parsing, it must stay idle)
+// or the error's code and message.
 
 import { readFile, stat } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
@@ -19,7 +21,7 @@ parentPort?.on('message', async (job: Job) => {
     const { size } = await stat(job.path);
     if (size > DEFAULT_LIMITS.maxBytes) throw new ParseError('input-too-large', `The file has ${size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes}.`);
     const bytes = await readFile(job.path);
-    result = { index: job.index, doc: await parseReportAsync(bytes, { source: job.path, ...job.options }) };
+    result = { index: job.index, json: JSON.stringify(await parseReportAsync(bytes, { source: job.path, ...job.options })) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof ParseError) result = { index: job.index, error: { code: e.code, message: e.message } };

@@ -9,7 +9,7 @@ import { formWorkbook, workbookBytes } from '../../format/workbook.js';
 import type { ReportResult } from '../../schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { listInputs, writeAtomic } from '../io.js';
-import { parseAll, poolOptions } from '../pool.js';
+import { documentOf, parseAll, poolOptions } from '../pool.js';
 
 export async function aggregateCommand(ctx: Context): Promise<number> {
   const out = flag(ctx, 'out');
@@ -20,7 +20,7 @@ export async function aggregateCommand(ctx: Context): Promise<number> {
   const docs: ReportResult[] = [];
   let unreadable = missing.length;
   for await (const r of parseAll(files, poolOptions(ctx))) {
-    if ('doc' in r) docs.push(r.doc);
+    if ('json' in r) docs.push(documentOf(r));
     else {
       unreadable++;
       reportProblem(ctx, files[r.index] as string, r.error.code, r.error.message, undefined, r.error.stack);

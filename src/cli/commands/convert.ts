@@ -13,7 +13,8 @@ import { parseAll, poolOptions, type JobError } from '../pool.js';
 import { Progress } from '../progress.js';
 
 interface Writer {
-  add(doc: ReportResult): Promise<void>;
+  /** One document, as the JSON text a worker made of it. */
+  add(json: string): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -29,7 +30,8 @@ async function writerFor(out: string): Promise<Writer> {
     // A workbook cannot be streamed: its rows are kept until the end.
     const sheets = { indicators: [[...CSV_HEADER]] as Row[], checks: [[...CHECK_HEADER]] as Row[], diagnostics: [[...DIAGNOSTIC_HEADER]] as Row[] };
     return {
-      add: async (doc) => {
+      add: async (json) => {
+        const doc = JSON.parse(json) as ReportResult;
         sheets.indicators.push(...toCsvRows(doc));
         sheets.checks.push(...toCheckRows(doc));
         sheets.diagnostics.push(...toDiagnosticRows(doc));
@@ -45,10 +47,10 @@ async function writerFor(out: string): Promise<Writer> {
   if (kind === '.json') await file.write('[\n');
   if (kind === '.csv') await file.write(`\uFEFF${csvLines([[...CSV_HEADER]])}`);
   return {
-    add: async (doc) => {
-      if (kind === '.json') await file.write(`${first ? '' : ',\n'}${JSON.stringify(doc)}`);
-      else if (kind === '.jsonl') await file.write(`${JSON.stringify(doc)}\n`);
-      else await file.write(csvLines(toCsvRows(doc)));
+    add: async (json) => {
+      if (kind === '.json') await file.write(`${first ? '' : ',\n'}${json}`);
+      else if (kind === '.jsonl') await file.write(`${json}\n`);
+      else await file.write(csvLines(toCsvRows(JSON.parse(json) as ReportResult)));
       first = false;
     },
     commit: async () => {
@@ -71,8 +73,8 @@ export async function convertCommand(ctx: Context): Promise<number> {
   let converted = 0;
   try {
     for await (const r of parseAll(files, pool)) {
-      if ('doc' in r) {
-        await writer.add(r.doc);
+      if ('json' in r) {
+        await writer.add(r.json);
         converted++;
       } else failures.push({ file: files[r.index] as string, error: r.error });
       progress.tick('error' in r);
