@@ -40,6 +40,16 @@ test('cells carry their source line and table index', () => {
   assert.equal(g[1]!.index, 1);
 });
 
+test('source lines come from a scan of the start tags, or from parse5 where the markup is broken', () => {
+  const lines = (html: string) => extractHtmlGrids(html).grids.map((g) => [g.origin.line, ...g.rows.flatMap((r) => r.filter((c) => !c.spanned).map((c) => `${c.text}@${c.origin.line}`))]);
+  // well formed, with a comment and a script that hold "<td" text, and a nested table
+  const ok = '<p>x</p>\n<table>\n<!-- <td>no</td> -->\n<tr><td>a</td>\n<td>b<script>"<td>"</script></td></tr>\n<tr><td><table><tr><td>in</td></tr></table></td></tr></table>';
+  assert.equal(lines(ok), [[2, 'a@4', 'b@5', '@6'], [6, 'in@6']]);
+  // <td> straight under <table> (parse5 implies a <tr>) and a stray </td>: the tree no longer follows the tags
+  const broken = '<p>x</p>\n<table>\n<td>a</td></td>\n<td>b</td>\n</table>';
+  assert.equal(lines(broken), [[2, 'a@3', 'b@4']]);
+});
+
 test('deep nesting does not overflow the stack; outside a table it is never parsed', () => {
   const around = `${'<div>'.repeat(100_000)}<table><tr><td>x</td></tr></table>${'</div>'.repeat(100_000)}`;
   assert.equal([extractHtmlGrids(around).grids.length, extractHtmlGrids(around).tooDeep], [1, false]);

@@ -44,19 +44,24 @@ function skip(html: string, lower: string, i: number, name: string): number {
   return end;
 }
 
+/** Line of a position, for positions asked in increasing order (each newline is counted once). */
+function lineCounter(html: string, firstLine: number): (pos: number) => number {
+  let line = firstLine;
+  let counted = 0;
+  return (pos) => {
+    for (let k = html.indexOf('\n', counted); k !== -1 && k < pos; k = html.indexOf('\n', k + 1)) line++;
+    counted = pos;
+    return line;
+  };
+}
+
 /** The outermost <table>…</table> regions, in document order (an unclosed table runs to the end). */
 export function tableRegions(html: string): Region[] {
   const lower = html.toLowerCase();
   const out: Region[] = [];
   let depth = 0;
   let start = 0;
-  let line = 1;
-  let counted = 0;
-  const lineAt = (pos: number): number => {
-    for (let k = html.indexOf('\n', counted); k !== -1 && k < pos; k = html.indexOf('\n', k + 1)) line++;
-    counted = pos;
-    return line;
-  };
+  const lineAt = lineCounter(html, 1);
   for (let i = html.indexOf('<'); i !== -1 && i < html.length; ) {
     const name = tagName(html, i);
     const next = skip(html, lower, i, name);
@@ -70,6 +75,20 @@ export function tableRegions(html: string): Region[] {
     i = html.indexOf('<', next);
   }
   if (depth > 0) out.push({ start, end: html.length, line: lineAt(start) });
+  return out;
+}
+
+/** The start tags named in `names` (comments and raw text skipped), in order, each with its 1-based line counted from `firstLine`. */
+export function startTags(html: string, names: ReadonlySet<string>, firstLine: number): { name: string; line: number }[] {
+  const lower = html.toLowerCase();
+  const out: { name: string; line: number }[] = [];
+  const lineAt = lineCounter(html, firstLine);
+  for (let i = html.indexOf('<'); i !== -1 && i < html.length; ) {
+    const name = tagName(html, i);
+    const next = skip(html, lower, i, name);
+    if (names.has(name)) out.push({ name, line: lineAt(i) });
+    i = html.indexOf('<', next);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
 // scraped pages can nest elements deeply enough to overflow a recursive walk.
 
 import { parseFragment } from 'parse5';
-import { foldLines, tableRegions, visibleText } from './html-scan.js';
+import { foldLines, startTags, tableRegions, visibleText } from './html-scan.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Cell, Grid } from '../types.js';
 
@@ -33,8 +33,12 @@ function spanAttr(el: Element, name: string, max: number): number {
 }
 
 /** All `<table>` elements in document order (outer before inner), down to `maxDepth`. */
-function findTables(root: Node, maxDepth: number): { tables: Element[]; tooDeep: boolean } {
+const STRUCTURE: ReadonlySet<string> = new Set(['table', 'tr', 'td', 'th']);
+
+/** The tables under `root`, and every table/tr/td/th element in tree order (to give them source lines). */
+function findTables(root: Node, maxDepth: number): { tables: Element[]; structure: Element[]; tooDeep: boolean } {
   const out: Element[] = [];
+  const structure: Element[] = [];
   const stack: [Node, number][] = [[root, 0]];
   let tooDeep = false;
   while (stack.length > 0) {
@@ -43,13 +47,35 @@ function findTables(root: Node, maxDepth: number): { tables: Element[]; tooDeep:
       tooDeep = true;
       continue;
     }
-    if (isElement(node) && node.tagName === 'table') out.push(node);
+    if (isElement(node) && STRUCTURE.has(node.tagName)) {
+      structure.push(node);
+      if (node.tagName === 'table') out.push(node);
+    }
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Node, depth + 1]);
     const content = (node as { content?: Node }).content; // <template>
     if (content) stack.push([content, depth + 1]);
   }
-  return { tables: out, tooDeep };
+  return { tables: out, structure, tooDeep };
+}
+
+/**
+ * Source lines of the tree's table/tr/td/th elements, from a scan of their
+ * start tags: parse5's own location tracking costs several times the parse
+ * itself. Null when the tree does not follow the tags one for one (implied or
+ * moved elements in broken markup); the caller then asks parse5 for locations.
+ */
+function scannedLines(structure: Element[], source: string, firstLine: number): Map<Element, number> | null {
+  const tags = startTags(source, STRUCTURE, firstLine);
+  if (tags.length !== structure.length) return null;
+  const lines = new Map<Element, number>();
+  for (let i = 0; i < tags.length; i++) {
+    const el = structure[i] as Element;
+    const tag = tags[i] as { name: string; line: number };
+    if (el.tagName !== tag.name) return null;
+    lines.set(el, tag.line);
+  }
+  return lines;
 }
 
 /** The `<tr>`s of a table, not those of tables nested inside it. */
@@ -100,14 +126,19 @@ export function elementText(el: Node, withTables = false): string {
   return foldLines(parts.join(''));
 }
 
-/** Expand one table element into a grid; null when it would exceed `maxCells`. `lineBase` shifts fragment lines to page lines. */
-export function tableToGrid(table: Element, index: number, maxCells = Infinity, lineBase = 0): Grid | null {
+/** Where an element starts in the page (1-based line), when known. */
+export type LineOf = (el: Element) => number | undefined;
+
+/** Lines from parse5's locations (a tree parsed with `sourceCodeLocationInfo`); `lineBase` shifts fragment lines to page lines. */
+export const parsedLines = (lineBase = 0): LineOf => (el) => {
+  const l = el.sourceCodeLocation?.startLine;
+  return l === undefined ? undefined : l + lineBase;
+};
+
+/** Expand one table element into a grid; null when it would exceed `maxCells`. */
+export function tableToGrid(table: Element, index: number, maxCells = Infinity, line: LineOf = parsedLines()): Grid | null {
   const trs = tableRows(table);
   const rows: (Cell | undefined)[][] = [];
-  const line = (el: Element): number | undefined => {
-    const l = el.sourceCodeLocation?.startLine;
-    return l === undefined ? undefined : l + lineBase;
-  };
   let placed = 0;
   for (let r = 0; r < trs.length; r++) {
     const tr = trs[r] as Element;
@@ -171,11 +202,17 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
   let tooDeep = false;
   let index = 0;
   for (const region of tableRegions(html)) {
-    const fragment = parseFragment(html.slice(region.start, region.end), { sourceCodeLocationInfo: true });
-    const found = findTables(fragment, limits.maxDepth);
+    const source = html.slice(region.start, region.end);
+    let found = findTables(parseFragment(source), limits.maxDepth);
+    const scanned = scannedLines(found.structure, source, region.line);
+    let line: LineOf = (el) => scanned?.get(el);
+    if (!scanned) {
+      found = findTables(parseFragment(source, { sourceCodeLocationInfo: true }), limits.maxDepth);
+      line = parsedLines(region.line - 1);
+    }
     tooDeep ||= found.tooDeep;
     for (const t of found.tables) {
-      const g = tableToGrid(t, index, limits.maxCells, region.line - 1);
+      const g = tableToGrid(t, index, limits.maxCells, line);
       if (g) grids.push(g);
       else tooLarge.push(index);
       index++;
