@@ -84,6 +84,16 @@ if (!available) {
     await page.context().close();
   });
 
+  test('an Excel 95 return in GBK: the page loads the code pages itself and reads its labels and values', async () => {
+    const page = await open();
+    await choose(page, fixture('returns', '2014-excel95-gbk.xls'));
+    assert.is(await page.textContent('#form'), '2014');
+    const values = JSON.parse(readFileSync(fixture('returns', '2014-filled.values.json'), 'utf8')) as Record<string, number>;
+    assert.is(await page.textContent('td[data-id="active.normative_docs_issued"] .v'), String(values['active.normative_docs_issued']));
+    assert.match((await page.textContent('#results')) ?? '', /制发规范性文件总数/);
+    await page.context().close();
+  });
+
   test('downloads: CSV with a BOM and the long-format rows', async () => {
     const page = await open();
     await choose(page, fixture('tables', 'seed003-2014-pipe', 'input.txt'));
