@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { fixture, ROOT } from './helpers.js';
+import { fixture, returnValues, ROOT } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE = pathToFileURL(join(ROOT, 'dist', 'web', 'index.html')).href;
@@ -74,7 +74,7 @@ if (!available) {
     const page = await open();
     await choose(page, fixture('returns', '2021-filled.xlsx'));
     assert.is(await page.textContent('#form'), '2021');
-    const values = JSON.parse(readFileSync(fixture('returns', '2021-filled.values.json'), 'utf8')) as Record<string, number>;
+    const values = returnValues('2021-filled');
     assert.is(await page.textContent('td[data-id="apply.new_received.total"] .v'), String(values['apply.new_received.total']));
     assert.match((await page.textContent('#results')) ?? '', /全部校验通过/);
     await page.click('#lang');
@@ -88,7 +88,7 @@ if (!available) {
     const page = await open();
     await choose(page, fixture('returns', '2014-excel95-gbk.xls'));
     assert.is(await page.textContent('#form'), '2014');
-    const values = JSON.parse(readFileSync(fixture('returns', '2014-filled.values.json'), 'utf8')) as Record<string, number>;
+    const values = returnValues('2014-filled');
     assert.is(await page.textContent('td[data-id="active.normative_docs_issued"] .v'), String(values['active.normative_docs_issued']));
     assert.match((await page.textContent('#results')) ?? '', /制发规范性文件总数/);
     await page.context().close();

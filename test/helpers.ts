@@ -19,6 +19,11 @@ export function readFixture(...parts: string[]): Buffer {
   return readFileSync(fixture(...parts));
 }
 
+/** The values a generated return under fixtures/returns/ was filled with (`<name>.values.json`). */
+export function returnValues(name: string): Record<string, number> {
+  return JSON.parse(readFixture('returns', `${name}.values.json`).toString('utf8')) as Record<string, number>;
+}
+
 export function listDirs(...parts: string[]): string[] {
   const dir = fixture(...parts);
   return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { parseReport, parseReportAsync, ParseError } from '../src/index.js';
 import { main } from '../src/cli/main.js';
-import { fakeIO, fixture, readFixture } from './helpers.js';
+import { fakeIO, fixture, readFixture, returnValues } from './helpers.js';
 
-const values = (name: string): Record<string, number> => JSON.parse(readFixture('returns', `${name}.values.json`).toString('utf8'));
 const read = (r: { tables: { indicators: { id: string; value: number | null }[] }[] }) => Object.fromEntries(r.tables.flatMap((t) => t.indicators.map((i) => [i.id, i.value])));
 const code = (f: () => unknown): string => {
   try {
@@ -24,7 +23,7 @@ for (const form of ['2014', '2019', '2021']) {
   for (const ext of ['xlsx', 'xls', 'csv']) {
     test(`a filled ${form} return (.${ext}) reads back exactly the values filled in`, () => {
       const r = parseReport(readFixture('returns', `${form}-filled.${ext}`), { source: `${form}-filled.${ext}` });
-      assert.equal(read(r), values(`${form}-filled`));
+      assert.equal(read(r), returnValues(`${form}-filled`));
       assert.ok(r.tables.every((t) => t.form === form));
       assert.is(r.tables.flatMap((t) => t.checks).filter((c) => c.status === 'fail').length, 0, 'a consistent return passes its checks');
       assert.is(r.input.kind, ext === 'csv' ? 'csv' : ext);
@@ -42,7 +41,7 @@ test('workbook values carry sheet and A1 reference', () => {
 test('a Word return: tables through mammoth, merged cells included', async () => {
   const r = await parseReportAsync(readFixture('returns', '2014-return.docx'));
   assert.is(r.input.kind, 'docx');
-  assert.equal(read(r), values('2014-return'));
+  assert.equal(read(r), returnValues('2014-return'));
   assert.is(code(() => parseReport(readFixture('returns', '2014-return.docx'))), 'input-unsupported', 'the sync API says to use the async one');
 });
 
@@ -68,17 +67,17 @@ test('an Excel 95 return with its text in GBK (code page 936) reads as the other
   // fixtures/returns/2014-excel95-gbk.xls (scripts/fixtures/make-biff5-fixture.mjs): labels only readable with code pages.
   const file = fixture('returns', '2014-excel95-gbk.xls');
   const direct = parseReport(readFileSync(file));
-  assert.equal(read(direct), values('2014-filled'));
+  assert.equal(read(direct), returnValues('2014-filled'));
   assert.is(direct.tables[0]?.location.sheet, '政府信息公开情况统计表');
   // convert's workers load the code pages themselves (parseReportAsync), not through the package entry
   const out = join(mkdtempSync(join(tmpdir(), 'zfxxgk-')), 'o.jsonl');
   assert.is(await main(['convert', file, '--out', out], fakeIO()), 0);
-  assert.equal(read(JSON.parse(readFileSync(out, 'utf8'))), values('2014-filled'));
+  assert.equal(read(JSON.parse(readFileSync(out, 'utf8'))), returnValues('2014-filled'));
 });
 
 test('WPS .et is read as the compound document it is; a Word .doc is refused by name', () => {
   const bytes = readFixture('returns', '2014-filled.xls');
-  assert.equal(read(parseReport(bytes, { source: 'return.et' })), values('2014-filled'));
+  assert.equal(read(parseReport(bytes, { source: 'return.et' })), returnValues('2014-filled'));
   const cfb = XLSX.CFB.utils.cfb_new();
   XLSX.CFB.utils.cfb_add(cfb, 'WordDocument', new Uint8Array(600));
   const doc = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);

@@ -57,16 +57,14 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
     const len = (data[p + 2] as number) | ((data[p + 3] as number) << 8);
     if (type === FILEPASS) return bytes; // encrypted: leave the bytes as they are
     const t = TOKENS[type];
-    if (SKIPPED_TYPES.has(type)) {
+    // A formula record too short for its own fields would make SheetJS read on into the next record: skipped too.
+    const fits = t !== undefined && len >= t.at + 2 && p + 4 + len <= data.length;
+    if (SKIPPED_TYPES.has(type) || (t && !fits)) {
       data[p] = SKIPPED & 0xff;
       data[p + 1] = SKIPPED >> 8;
-    } else if (t && len >= t.at + 2 && p + 4 + len <= data.length) {
+    } else if (t) {
       data[p + 4 + t.at] = t.value & 0xff;
       data[p + 5 + t.at] = t.value >> 8;
-    } else if (t) {
-      // Too short for its own fields: SheetJS would read on into the next record. Nothing in it is usable.
-      data[p] = SKIPPED & 0xff;
-      data[p + 1] = SKIPPED >> 8;
     }
     p += 4 + len;
   }

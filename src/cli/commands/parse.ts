@@ -12,8 +12,6 @@ import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.
 import { writeAtomic } from '../io.js';
 
 async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
-  // Native inflate for workbooks: SheetJS's own can loop without end on a damaged file.
-  useZlib(await import('node:zlib'));
   let bytes: Uint8Array;
   try {
     // Refuse an oversized file before reading it into memory.
@@ -47,6 +45,8 @@ export async function parseCommand(ctx: Context): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError(`${args.command} needs at least one file`);
   const format = flag(ctx, 'format', 'json') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  // Native inflate for workbooks: SheetJS's own can loop without end on a damaged file.
+  useZlib(await import('node:zlib'));
   const docs: ReportResult[] = [];
   let unreadable = 0;
   for (const file of args.positionals) {
