@@ -19,9 +19,9 @@ import { parse as parse5, parseFragment } from 'parse5';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { parseReport } from '../dist/src/index.js';
-import { defaultCatalogue } from '../dist/src/catalogue.js';
-import { formWorkbook, workbookBytes } from '../dist/src/format/workbook.js';
-import { formLayout } from '../dist/src/layout.js';
+import { defaultCatalogue } from '../dist/src/catalogue/index.js';
+import { formWorkbook, workbookBytes } from '../dist/src/output/workbook.js';
+import { paperSheets } from '../dist/src/output/paper-form.js';
 import { tableRegions } from '../dist/src/extract/html-scan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -81,7 +81,7 @@ function pipePage(i) {
 function workbook(i, bookType) {
   const form = defaultCatalogue().forms[i % 3];
   const values = new Map();
-  for (const l of formLayout(form)) for (const s of l.slots) values.set(s.id, Math.floor(rnd() * 50));
+  for (const l of paperSheets(form)) for (const s of l.slots) values.set(s.id, Math.floor(rnd() * 50));
   return workbookBytes(formWorkbook(form, values), bookType);
 }
 

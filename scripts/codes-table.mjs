@@ -1,6 +1,6 @@
 // Rewrites the code table in README.md from src/codes.ts (run after `npm run build`).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CODES } from '../dist/src/codes.js';
+import { CODES } from '../dist/src/core/codes.js';
 
 const url = new URL('../README.md', import.meta.url);
 const readme = readFileSync(url, 'utf8');

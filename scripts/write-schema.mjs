@@ -1,7 +1,7 @@
 // Writes schema/report.schema.json from the zod schema (run by `npm run build`).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ReportResultSchema } from '../dist/src/schema.js';
+import { ReportResultSchema } from '../dist/src/output/schema.js';
 
 const schema = z.toJSONSchema(ReportResultSchema, { io: 'output', unrepresentable: 'any' });
 mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });

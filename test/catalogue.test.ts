@@ -52,7 +52,7 @@ test('a broken template is rejected with the path of the problem', () => {
     templates: [t],
     units: JSON.parse(readFileSync(`${ROOT}/templates/units.json`, 'utf8')),
     vocabulary: JSON.parse(readFileSync(`${ROOT}/templates/vocabulary.json`, 'utf8')),
-    layout: JSON.parse(readFileSync(`${ROOT}/templates/layout.json`, 'utf8')),
+    listHeader: JSON.parse(readFileSync(`${ROOT}/templates/list-header.json`, 'utf8')),
     prose: JSON.parse(readFileSync(`${ROOT}/templates/prose.json`, 'utf8')),
   });
   const good = JSON.parse(readFileSync(`${ROOT}/templates/form-2014.json`, 'utf8'));

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { normalizeLabel, normalizeText } from '../src/index.js';
-import { stripRuby, stripNotes, splitNumbering } from '../src/normalize.js';
+import { stripRuby, stripNotes, splitNumbering } from '../src/core/normalize-text.js';
 
 test('NFKC, whitespace and full-width punctuation', () => {
   assert.is(normalizeText('统 计 指 标'), '统计指标');

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { defaultCatalogue, parseValue } from '../src/index.js';
-import { convertUnit, scaleDecimal } from '../src/values.js';
+import { convertUnit, scaleDecimal } from '../src/core/numbers.js';
 
 const units = defaultCatalogue().units;
 const v = (s: string) => parseValue(s, units);

@@ -3,8 +3,8 @@
 // are listed (choosing one highlights its cells), and the results can be
 // downloaded. Nothing leaves the page: no request is ever made.
 
-import type { SheetLayout } from '../src/layout.js';
-import type { ReportResult, TableResult } from '../src/schema.js';
+import type { PaperSheet } from '../src/output/paper-form.js';
+import type { ReportResult, TableResult } from '../src/output/schema.js';
 import type { Request, Response } from './protocol.js';
 
 declare const WORKER_SOURCE: string;
@@ -34,7 +34,7 @@ type Status = keyof (typeof TEXT)['zh']['status'];
 const ICON: Record<Status, string> = { ok: '✓', fail: '✗', mismatch: '≠', blank: '○', missing: '—' };
 
 let lang: Lang = 'zh';
-let current: { result: ReportResult; layouts: (SheetLayout | null)[] } | null = null;
+let current: { result: ReportResult; layouts: (PaperSheet | null)[] } | null = null;
 const t = (): (typeof TEXT)[Lang] => TEXT[lang];
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -140,7 +140,7 @@ function describe(table: TableResult, id: string): string {
   return [`${t().id}: ${id}`, ind ? `${t().value}: ${ind.value ?? '—'} ${ind.unit ?? ''} ${raw}` : t().status.missing, `${t().status[statusOf(table, id)]}`, ...checks].join('\n');
 }
 
-function paperTable(table: TableResult, layout: SheetLayout): HTMLTableElement {
+function paperTable(table: TableResult, layout: PaperSheet): HTMLTableElement {
   const covered = new Set<string>();
   for (const m of layout.merges) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   const slots = new Map(layout.slots.map((s) => [`${s.r},${s.c}`, s.id]));

@@ -1,8 +1,8 @@
 // Messages between the page and its parsing worker.
 
-import type { SheetLayout } from '../src/layout.js';
+import type { PaperSheet } from '../src/output/paper-form.js';
 import type { Progress } from '../src/parse-report.js';
-import type { ReportResult } from '../src/schema.js';
+import type { ReportResult } from '../src/output/schema.js';
 
 export type Request =
   | { type: 'parse'; name: string; bytes?: Uint8Array; text?: string }
@@ -10,6 +10,6 @@ export type Request =
 
 export type Response =
   | { type: 'progress'; progress: Progress }
-  | { type: 'result'; result: ReportResult; layouts: (SheetLayout | null)[] }
+  | { type: 'result'; result: ReportResult; layouts: (PaperSheet | null)[] }
   | { type: 'error'; code: string; message: string }
   | { type: 'export'; format: 'csv' | 'xlsx'; bytes: Uint8Array };

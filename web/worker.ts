@@ -2,12 +2,12 @@
 // freezes, even on a large workbook. Also lays out each recognised table as
 // printed on paper, for the page to draw.
 
-import { defaultCatalogue } from '../src/catalogue.js';
-import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../src/format/index.js';
-import { tablesWorkbook, workbookBytes } from '../src/format/workbook.js';
-import { tableLayout } from '../src/layout.js';
+import { defaultCatalogue } from '../src/catalogue/index.js';
+import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../src/output/formats.js';
+import { tablesWorkbook, workbookBytes } from '../src/output/workbook.js';
+import { paperSheetOf } from '../src/output/paper-form.js';
 import { parseReportAsync } from '../src/parse-report.js';
-import type { ReportResult } from '../src/schema.js';
+import type { ReportResult } from '../src/output/schema.js';
 import type { Request, Response } from './protocol.js';
 
 const post = (m: Response): void => (self as unknown as Worker).postMessage(m);
@@ -35,7 +35,7 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     const forms = defaultCatalogue().forms;
     const layouts = result.tables.map((t) => {
       const table = forms.find((f) => f.form === t.form)?.tables.find((x) => x.table === t.table);
-      return table ? tableLayout(table) : null;
+      return table ? paperSheetOf(table) : null;
     });
     post({ type: 'result', result, layouts });
   } catch (err) {

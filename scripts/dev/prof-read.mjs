@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { defaultCatalogue } from '../../dist/src/catalogue.js';
+import { defaultCatalogue } from '../../dist/src/catalogue/index.js';
 import { extractHtmlGrids } from '../../dist/src/extract/html.js';
-import { normalizeGrid } from '../../dist/src/labels.js';
-import { recognizeForm } from '../../dist/src/recognize.js';
-import { readMatrix } from '../../dist/src/read-matrix.js';
-import { checkIdentities } from '../../dist/src/check.js';
+import { normalizeGrid } from '../../dist/src/table/normalize.js';
+import { recognizeForm } from '../../dist/src/table/recognize.js';
+import { readMatrix } from '../../dist/src/table/read-matrix.js';
+import { checkIdentities } from '../../dist/src/table/check.js';
 const cat = defaultCatalogue();
 const grids = extractHtmlGrids(readFileSync(process.argv[2], 'utf8')).grids.map((g) => normalizeGrid(g, cat.vocabulary));
 const recs = grids.map((g) => recognizeForm(g, cat));

@@ -1,15 +1,15 @@
 // Per-stage timing of one file (development aid): node scripts/dev/stages.mjs FILE
 import { readFileSync } from 'node:fs';
-import { defaultCatalogue } from '../../dist/src/catalogue.js';
-import { readInput } from '../../dist/src/read-input.js';
+import { defaultCatalogue } from '../../dist/src/catalogue/index.js';
+import { readInput } from '../../dist/src/input/read.js';
 import { extractGrids } from '../../dist/src/extract/index.js';
-import { normalizeGrid } from '../../dist/src/labels.js';
-import { segmentGrid } from '../../dist/src/segment.js';
-import { recognizeForm } from '../../dist/src/recognize.js';
-import { reflow } from '../../dist/src/reflow.js';
-import { readMatrix } from '../../dist/src/read-matrix.js';
-import { readMeta } from '../../dist/src/meta.js';
-import { readProse } from '../../dist/src/prose.js';
+import { normalizeGrid } from '../../dist/src/table/normalize.js';
+import { segmentGrid } from '../../dist/src/table/segment.js';
+import { recognizeForm } from '../../dist/src/table/recognize.js';
+import { reflow } from '../../dist/src/table/reflow.js';
+import { readMatrix } from '../../dist/src/table/read-matrix.js';
+import { readMeta } from '../../dist/src/text/meta.js';
+import { readProse } from '../../dist/src/text/prose.js';
 import { DEFAULT_LIMITS, parseReport } from '../../dist/src/parse-report.js';
 
 const bytes = readFileSync(process.argv[2]);

@@ -48,7 +48,7 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   template: async (ctx) => (await import('./commands/template.js')).templateCommand(ctx),
   serve: async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx),
   codes: async (ctx) => {
-    const { CODES } = await import('../codes.js');
+    const { CODES } = await import('../core/codes.js');
     for (const [code, info] of Object.entries(CODES)) ctx.io.stdout.write(`${code}\t${info.severity}\t${info.description}\n`);
     return EXIT.ok;
   },

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../parse-report.js';
 import { flag, positiveInt, type Context } from './context.js';
-import type { ReportResult } from '../schema.js';
+import type { ReportResult } from '../output/schema.js';
 
 export interface Job {
   index: number;

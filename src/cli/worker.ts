@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
-import { ParseError } from '../diagnostics.js';
+import { ParseError } from '../core/diagnostics.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
 import { useZlib } from '../extract/workbook.js';
 import type { Job, JobResult } from './pool.js';

@@ -2,7 +2,7 @@
 // lines), parsed by papaparse; each cell keeps its 1-based line.
 
 import Papa from 'papaparse';
-import type { Cell, Grid } from '../types.js';
+import type { Cell, Grid } from '../core/types.js';
 
 export function extractCsvGrids(text: string): Grid[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });

@@ -6,7 +6,7 @@
 import { parseFragment } from 'parse5';
 import { foldLines, startTags, tableRegions, visibleText } from './html-scan.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { Cell, Grid } from '../types.js';
+import type { Cell, Grid } from '../core/types.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

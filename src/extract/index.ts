@@ -1,14 +1,14 @@
 // Stage: a source → every candidate table grid, whatever the input kind.
 // Every reader produces the same Grid of cells, each keeping its origin.
 
-import { diagnostic } from '../diagnostics.js';
-import type { Source } from '../read-input.js';
-import type { Diagnostic, Grid } from '../types.js';
+import { diagnostic, ParseError } from '../core/diagnostics.js';
+import type { Source } from '../input/read.js';
+import type { Diagnostic, Grid } from '../core/types.js';
 import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
 import { extractStreamGrids } from './stream.js';
-import { workbookGrids } from './workbook.js';
+import { loadCodepages, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
 export function extractTextGrids(text: string): Grid[] {
@@ -30,6 +30,8 @@ export interface Extracted {
   diagnostics: Diagnostic[];
   /** The document's text for metadata (everything) and for prose figures (tables left out); offsets are into `prose`. */
   text: { meta: string; prose: string };
+  /** Characters and lines of a text input (HTML, CSV, text). */
+  size?: { characters: number; lines: number };
 }
 
 /** Text with the lines of its tables blanked out, every other offset unchanged. */
@@ -47,7 +49,13 @@ function cellText(grids: Grid[]): string {
   return grids.map((g) => g.rows.map((r) => r.map((c) => (c.spanned ? '' : c.text)).filter((t) => t !== '').join(' ')).join('\n')).join('\n');
 }
 
+/** Grids of every input kind but .docx, which needs extractGridsAsync. */
 export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
+  const extracted = extractKind(source, limits);
+  return 'text' in source ? { ...extracted, size: { characters: source.text.length, lines: source.text.split('\n').length } } : extracted;
+}
+
+function extractKind(source: Source, limits: ExtractLimits): Extracted {
   switch (source.kind) {
     case 'html': {
       const html = extractHtmlGrids(source.text, limits);
@@ -78,9 +86,14 @@ export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
       return { grids: wb.grids, diagnostics, text: { meta: cellText(wb.grids), prose: '' } };
     }
     case 'docx':
-      // Word documents become HTML first (parseReportAsync); they need no grid reader of their own.
-      return { grids: [], diagnostics: [], text: { meta: '', prose: '' } };
+      throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).');
   }
 }
 
-export { extractHtmlGrids };
+/** Grids of every input kind: Word documents through their HTML, legacy workbooks with their code pages loaded. */
+export async function extractGridsAsync(source: Source, limits: ExtractLimits, file?: string): Promise<Extracted> {
+  if (source.kind === 'xls') await loadCodepages();
+  if (source.kind !== 'docx') return extractGrids(source, limits);
+  const { docxToHtml } = await import('./docx.js');
+  return extractGrids({ kind: 'html', text: await docxToHtml(source.bytes, file), encoding: 'binary', diagnostics: [] }, limits);
+}

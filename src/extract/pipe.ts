@@ -5,7 +5,7 @@
 // between two pipe lines is kept as a one-cell row (the reflow stage regroups
 // those cells into rows once the form is known).
 
-import type { Cell, Grid } from '../types.js';
+import type { Cell, Grid } from '../core/types.js';
 
 const PIPE = /[|｜]/;
 const MAX_BARE_CELL = 200;

@@ -6,7 +6,7 @@
 // into cells. The result is a one-column grid; the reflow stage regroups it
 // into rows once the form is known.
 
-import type { Cell, Grid } from '../types.js';
+import type { Cell, Grid } from '../core/types.js';
 import type { TextLine } from './pipe.js';
 
 const MAX_CELL = 80;

@@ -7,9 +7,9 @@
 // numbers never do. Every cell knows its sheet and A1 reference.
 
 import * as XLSX from 'xlsx';
-import { ParseError } from '../diagnostics.js';
+import { ParseError } from '../core/diagnostics.js';
 import { withoutFormulaTokens } from './biff.js';
-import type { Cell, Grid } from '../types.js';
+import type { Cell, Grid } from '../core/types.js';
 
 let codepages = false;
 

@@ -16,13 +16,13 @@ import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import * as XLSX from 'xlsx';
-import { defaultCatalogue, type FormEntry } from '../../src/catalogue.js';
-import { ParseError } from '../../src/diagnostics.js';
+import { defaultCatalogue, type FormEntry } from '../../src/catalogue/index.js';
+import { ParseError } from '../../src/core/diagnostics.js';
 import { useZlib } from '../../src/extract/workbook.js';
-import { formLayout, type SheetLayout } from '../../src/layout.js';
+import { paperSheets, type PaperSheet } from '../../src/output/paper-form.js';
 import { parseReportAsync } from '../../src/parse-report.js';
-import type { ReportResult } from '../../src/schema.js';
-import { parseValue } from '../../src/values.js';
+import type { ReportResult } from '../../src/output/schema.js';
+import { parseValue } from '../../src/core/numbers.js';
 
 // As the command line does: native inflate, so a damaged workbook fails rather than loops.
 process.noDeprecation = true;
@@ -79,7 +79,7 @@ export const generatedCase: fc.Arbitrary<GeneratedCase> = fc
   })
   .chain((base) => {
     const form = catalogue.forms.find((f) => f.form === base.form) as FormEntry;
-    const slots = formLayout(form).flatMap((l) => l.slots.map((s) => s.id));
+    const slots = paperSheets(form).flatMap((l) => l.slots.map((s) => s.id));
     return fc.tuple(...slots.map((id) => slotArbitrary(form, id, base.unitSuffix))).map((cells) => ({ ...base, cells }));
   });
 
@@ -93,7 +93,7 @@ function label(text: string, c: GeneratedCase): string {
 }
 
 interface Filled {
-  layouts: SheetLayout[];
+  layouts: PaperSheet[];
   /** Text of every cell, labels transformed, values filled. */
   texts: (string | null)[][][];
   expected: Map<string, number | null>;
@@ -101,7 +101,7 @@ interface Filled {
 
 function fill(c: GeneratedCase): Filled {
   const form = catalogue.forms.find((f) => f.form === c.form) as FormEntry;
-  const layouts = formLayout(form);
+  const layouts = paperSheets(form);
   const expected = new Map<string, number | null>();
   let k = 0;
   const texts = layouts.map((l) => {
@@ -122,7 +122,7 @@ function fill(c: GeneratedCase): Filled {
   return { layouts, texts, expected };
 }
 
-const covered = (l: SheetLayout, r: number, c: number): boolean => l.merges.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && !(r === m.r0 && c === m.c0));
+const covered = (l: PaperSheet, r: number, c: number): boolean => l.merges.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && !(r === m.r0 && c === m.c0));
 
 export function render(c: GeneratedCase): { bytes: Uint8Array | string; expected: Map<string, number | null> } {
   const { layouts, texts, expected } = fill(c);

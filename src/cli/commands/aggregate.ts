@@ -2,11 +2,11 @@
 // returns of one form summed cell by cell into the regional return, every
 // input's failed checks listed, the total's own checks evaluated.
 
-import { aggregateReports } from '../../aggregate.js';
-import { defaultCatalogue } from '../../catalogue.js';
-import { ParseError } from '../../diagnostics.js';
-import { formWorkbook, workbookBytes } from '../../format/workbook.js';
-import type { ReportResult } from '../../schema.js';
+import { aggregateReports } from '../../output/aggregate.js';
+import { defaultCatalogue } from '../../catalogue/index.js';
+import { ParseError } from '../../core/diagnostics.js';
+import { formWorkbook, workbookBytes } from '../../output/workbook.js';
+import type { ReportResult } from '../../output/schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { listInputs, writeAtomic } from '../io.js';
 import { documentOf, parseAll, poolOptions } from '../pool.js';

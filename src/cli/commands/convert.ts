@@ -4,9 +4,9 @@
 // diagnostics). Results stream to the file; one unreadable file never stops
 // the run: it is listed at the end and the exit code says so.
 
-import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../../format/index.js';
-import { tablesWorkbook, workbookBytes } from '../../format/workbook.js';
-import type { ReportResult } from '../../schema.js';
+import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toCsvRows, toDiagnosticRows } from '../../output/formats.js';
+import { tablesWorkbook, workbookBytes } from '../../output/workbook.js';
+import type { ReportResult } from '../../output/schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { AtomicFile, listInputs } from '../io.js';
 import { parseAll, poolOptions, type JobError } from '../pool.js';

@@ -2,12 +2,12 @@
 // output, diagnostics on standard error.
 
 import { readFile, stat } from 'node:fs/promises';
-import { ParseError } from '../../diagnostics.js';
-import { formatCheckReport } from '../../format/check-report.js';
-import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../format/index.js';
+import { ParseError } from '../../core/diagnostics.js';
+import { formatCheckReport } from '../../output/check-report.js';
+import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 import { useZlib } from '../../extract/workbook.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
-import type { ReportResult } from '../../schema.js';
+import type { ReportResult } from '../../output/schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
 import { writeAtomic } from '../io.js';
 

@@ -1,8 +1,8 @@
 // `zfxxgk template <form> --out blank.xlsx`: the official blank form as a
 // workbook, merged headers as on paper, ready to be filled and read back.
 
-import { defaultCatalogue } from '../../catalogue.js';
-import { formWorkbook, workbookBytes } from '../../format/workbook.js';
+import { defaultCatalogue } from '../../catalogue/index.js';
+import { formWorkbook, workbookBytes } from '../../output/workbook.js';
 import { EXIT, flag, UsageError, type Context } from '../context.js';
 import { writeAtomic } from '../io.js';
 

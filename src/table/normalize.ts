@@ -3,8 +3,8 @@
 // need it, and wide tables of numbers stay cheap. Spanned copies share the
 // normalisation of their original through a per-grid cache.
 
-import { normalizeLabel, type Vocabulary } from './normalize.js';
-import type { Cell, Grid, NormalizedLabel } from './types.js';
+import { normalizeLabel, type Vocabulary } from '../core/normalize-text.js';
+import type { Cell, Grid, NormalizedLabel } from '../core/types.js';
 
 export interface LabelledRow {
   /** 0-based row index in the grid. */

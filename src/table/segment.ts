@@ -3,8 +3,8 @@
 // all three in one <table>. Split the grid where its labels move to another
 // table, taking the heading rows just above the switch along with it.
 
-import type { Catalogue } from './catalogue.js';
-import type { LabelledGrid, LabelledRow } from './labels.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { LabelledGrid, LabelledRow } from './normalize.js';
 
 /** The one table name a row's labels point to, or null when they point nowhere or to several. */
 function rowTable(row: LabelledRow, catalogue: Catalogue): string | null {

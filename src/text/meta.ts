@@ -5,7 +5,7 @@
 // printed, without the ruby glosses.
 
 import { mapText } from './prose.js';
-import { stripRuby, type Vocabulary } from './normalize.js';
+import { stripRuby, type Vocabulary } from '../core/normalize-text.js';
 
 export interface Meta {
   title: string | null;

@@ -4,11 +4,11 @@
 // label after a value starts a data row; values join the current row. Grids
 // that already have rows pass through unchanged.
 
-import type { MatrixTableEntry } from './catalogue.js';
-import type { LabelledGrid, LabelledRow } from './labels.js';
+import type { MatrixTableEntry } from '../catalogue/index.js';
+import type { LabelledGrid, LabelledRow } from './normalize.js';
 import type { Recognition } from './recognize.js';
-import type { Cell, NormalizedLabel } from './types.js';
-import { parseValue, type UnitTable } from './values.js';
+import type { Cell, NormalizedLabel } from '../core/types.js';
+import { parseValue, type UnitTable } from '../core/numbers.js';
 
 type Kind = 'header' | 'label' | 'value';
 

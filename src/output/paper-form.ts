@@ -4,7 +4,7 @@
 // write blank returns (template), filled regional totals (aggregate) and
 // fixtures; reading such a sheet back gives the same indicators.
 
-import type { FormEntry, ListTableEntry, MatrixTableEntry, RowEntry, TableEntry } from './catalogue.js';
+import type { FormEntry, ListTableEntry, MatrixTableEntry, RowEntry, TableEntry } from '../catalogue/index.js';
 
 export interface Merge {
   r0: number;
@@ -13,7 +13,7 @@ export interface Merge {
   c1: number;
 }
 
-export interface SheetLayout {
+export interface PaperSheet {
   /** Sheet name: the table's title. */
   name: string;
   table: string;
@@ -27,7 +27,7 @@ export interface SheetLayout {
 class Sheet {
   rows: (string | null)[][] = [];
   merges: Merge[] = [];
-  slots: SheetLayout['slots'] = [];
+  slots: PaperSheet['slots'] = [];
   constructor(readonly width: number) {}
 
   put(r: number, c: number, text: string | null, rowspan = 1, colspan = 1): void {
@@ -41,12 +41,12 @@ class Sheet {
     this.slots.push({ id, r, c });
   }
 
-  done(name: string, table: string): SheetLayout {
+  done(name: string, table: string): PaperSheet {
     return { name, table, rows: this.rows, merges: this.merges, slots: this.slots };
   }
 }
 
-function listLayout(t: ListTableEntry): SheetLayout {
+function listLayout(t: ListTableEntry): PaperSheet {
   const s = new Sheet(4);
   s.put(0, 0, t.title, 1, 4);
   s.put(1, 0, '填报单位（盖章）：', 1, 2);
@@ -70,7 +70,7 @@ const childrenOf = (t: MatrixTableEntry, id: string): RowEntry[] => t.rows.filte
 const printed = (t: MatrixTableEntry): RowEntry[] => t.rows.filter((r) => r.variant === null);
 
 /** Tables in blocks (表二): a heading per block, a header per block, one row per item. */
-function blockLayout(t: MatrixTableEntry): SheetLayout {
+function blockLayout(t: MatrixTableEntry): PaperSheet {
   const rows = printed(t).filter((r) => r.columns.length > 0);
   const width = 1 + Math.max(...rows.map((r) => r.columns.length));
   const s = new Sheet(width);
@@ -96,7 +96,7 @@ function blockLayout(t: MatrixTableEntry): SheetLayout {
 }
 
 /** Tables whose row names stand in the header (表四): nested headings, one row of values. */
-function headerRowsLayout(t: MatrixTableEntry): SheetLayout {
+function headerRowsLayout(t: MatrixTableEntry): PaperSheet {
   const rows = printed(t);
   const leaves = (r: RowEntry): RowEntry[] => {
     const kids = childrenOf(t, r.id);
@@ -129,7 +129,7 @@ function headerRowsLayout(t: MatrixTableEntry): SheetLayout {
 }
 
 /** Applicant matrix (表三): corner note, grouped column headers, nested row labels. */
-function matrixLayout(t: MatrixTableEntry): SheetLayout {
+function matrixLayout(t: MatrixTableEntry): PaperSheet {
   const rows = printed(t);
   const labelCols = 1 + Math.max(...rows.map(depthOf));
   const ncols = t.columns.length;
@@ -183,7 +183,7 @@ function matrixLayout(t: MatrixTableEntry): SheetLayout {
   return s.done(t.title, t.table);
 }
 
-export function tableLayout(t: TableEntry): SheetLayout {
+export function paperSheetOf(t: TableEntry): PaperSheet {
   if (t.layout === 'list') return listLayout(t);
   if (t.rowInHeader) return headerRowsLayout(t);
   if (t.rows.some((r) => r.item !== null)) return blockLayout(t);
@@ -191,6 +191,6 @@ export function tableLayout(t: TableEntry): SheetLayout {
 }
 
 /** Every table of a form, one sheet each. */
-export function formLayout(form: FormEntry): SheetLayout[] {
-  return form.tables.map(tableLayout);
+export function paperSheets(form: FormEntry): PaperSheet[] {
+  return form.tables.map(paperSheetOf);
 }

@@ -3,14 +3,14 @@
 // where the number sits (`| 24条 | |`); reconciles the printed unit with the
 // catalogue unit; numbers are never read from spanned (merged-copy) cells.
 
-import type { Catalogue } from './catalogue.js';
-import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, pureUnit, type Found, type IndicatorValue } from './cell-values.js';
-import { diagnostic } from './diagnostics.js';
-import type { LabelledGrid, LabelledRow } from './labels.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, pureUnit, type Found, type IndicatorValue } from './indicator-value.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { LabelledGrid, LabelledRow } from './normalize.js';
 import type { MatchedRow } from './match.js';
 import type { ListRecognition, ValueColumn } from './recognize.js';
-import type { Diagnostic } from './types.js';
-import type { UnitTable } from './values.js';
+import type { Diagnostic } from '../core/types.js';
+import type { UnitTable } from '../core/numbers.js';
 
 export interface ValueReading {
   /** The value column read, or null for a headerless table read row by row. */
@@ -55,7 +55,7 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
   for (const m of matched) {
     const row = lg.rows[m.row];
     if (!row) continue;
-    const found = column ? valueInColumn(row, column, rec.layout.unitCol, units) : valueByScan(row, m.labelCol, units);
+    const found = column ? valueInColumn(row, column, rec.columns.unitCol, units) : valueByScan(row, m.labelCol, units);
     const loc = cellLocation(row.cells[found.col], m.row, found.col);
     const labelRaw = row.cells[m.labelCol]?.text ?? m.label.raw;
     const ind = m.indicator;
@@ -92,12 +92,12 @@ export const MAX_VALUE_COLUMNS = 16;
 
 /** Numbers in columns the header gives no role: reported, never dropped silently. */
 function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<number>, catalogue: Catalogue): Diagnostic[] {
-  const { layout } = rec;
-  if (layout.headerRow === null) return [];
-  const known = new Set([...layout.labelCols, ...read, ...(layout.unitCol === null ? [] : [layout.unitCol]), ...(layout.codeCol === null ? [] : [layout.codeCol])]);
+  const { columns } = rec;
+  if (columns.headerRow === null) return [];
+  const known = new Set([...columns.labelCols, ...read, ...(columns.unitCol === null ? [] : [columns.unitCol]), ...(columns.codeCol === null ? [] : [columns.codeCol])]);
   let count = 0;
   let first: { row: number; col: number } | null = null;
-  for (const row of lg.rows.slice(layout.headerRow + 1)) {
+  for (const row of lg.rows.slice(columns.headerRow + 1)) {
     row.cells.forEach((cell, col) => {
       if (known.has(col) || cell.spanned || row.labels[col] !== null) return;
       if (parseCell(cell, catalogue.units).kind !== 'number') return;
@@ -112,7 +112,7 @@ function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<
 
 /** Read every value column of a recognised table. */
 export function readList(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[], catalogue: Catalogue): ValueReading[] {
-  const all = rec.layout.valueCols;
+  const all = rec.columns.valueCols;
   if (all.length === 0) return [readColumn(lg, rec, matched, null, catalogue)];
   const cols = all.slice(0, MAX_VALUE_COLUMNS);
   const readings = cols.map((col) => readColumn(lg, rec, matched, col, catalogue));

@@ -4,8 +4,10 @@
 // equally well (2019 and 2021 share tables 三 and 四), both are returned and
 // the document decides.
 
-import type { Catalogue, FormEntry, ListHeaderWords, ListTableEntry, MatrixTableEntry } from './catalogue.js';
-import type { LabelledGrid, LabelledRow } from './labels.js';
+import type { Catalogue, FormEntry, ListHeaderWords, ListTableEntry, MatrixTableEntry } from '../catalogue/index.js';
+import type { LabelledGrid, LabelledRow } from './normalize.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { Diagnostic, Grid } from '../core/types.js';
 
 export interface ValueColumn {
   col: number;
@@ -13,7 +15,7 @@ export interface ValueColumn {
   label: string | null;
 }
 
-export interface ListLayout {
+export interface ListColumns {
   /** Row index of the header row (统计指标 | 单位 | 统计数), or null. */
   headerRow: number | null;
   /** Columns that hold row labels, left to right. */
@@ -35,7 +37,7 @@ interface RecognitionBase {
 export interface ListRecognition extends RecognitionBase {
   kind: 'list';
   table: ListTableEntry;
-  layout: ListLayout;
+  columns: ListColumns;
 }
 
 export interface MatrixRecognition extends RecognitionBase {
@@ -56,7 +58,7 @@ function headerRole(text: string, words: ListHeaderWords): Role | null {
 }
 
 /** Find the header row and the role of each column. */
-export function detectListLayout(lg: LabelledGrid, words: ListHeaderWords): ListLayout {
+export function detectListColumns(lg: LabelledGrid, words: ListHeaderWords): ListColumns {
   for (const row of lg.rows.slice(0, HEADER_SCAN_ROWS)) {
     const roles = row.labels.map((l) => (l ? headerRole(l.text, words) : null));
     if (!roles.includes('label') && !roles.includes('unit')) continue;
@@ -82,7 +84,7 @@ export function detectListLayout(lg: LabelledGrid, words: ListHeaderWords): List
 }
 
 /** The label cell of a row: the last non-spanned labelled cell among the label columns, or the first labelled cell. */
-export function rowLabelCol(row: LabelledRow, layout: ListLayout): number | null {
+export function rowLabelCol(row: LabelledRow, layout: ListColumns): number | null {
   const cols = layout.labelCols.length > 0 ? layout.labelCols : row.labels.map((_, c) => c);
   let chosen: number | null = null;
   for (const c of cols) {
@@ -97,7 +99,7 @@ export function rowLabelCol(row: LabelledRow, layout: ListLayout): number | null
 
 const weight = (key: string): number => ([...key].length >= 3 ? 1 : 0.5);
 
-function scoreList(lg: LabelledGrid, table: ListTableEntry, layout: ListLayout): { score: number; labelled: number } {
+function scoreList(lg: LabelledGrid, table: ListTableEntry, layout: ListColumns): { score: number; labelled: number } {
   const start = layout.headerRow === null ? 0 : layout.headerRow + 1;
   const found = new Set<string>();
   let labelled = 0;
@@ -131,11 +133,11 @@ function scoreMatrix(lg: LabelledGrid, table: MatrixTableEntry): number {
 
 /** Pick the form and table whose labels the grid matches best; null when nothing fits. */
 export function recognizeForm(lg: LabelledGrid, catalogue: Catalogue): Recognition | null {
-  const layout = detectListLayout(lg, catalogue.listHeader);
+  const columns = detectListColumns(lg, catalogue.listHeader);
   const all: Recognition[] = [];
   for (const form of catalogue.forms) {
     for (const table of form.tables) {
-      if (table.layout === 'list') all.push({ kind: 'list', form, table, layout, score: scoreList(lg, table, layout).score, alternatives: [] });
+      if (table.layout === 'list') all.push({ kind: 'list', form, table, columns, score: scoreList(lg, table, columns).score, alternatives: [] });
       else all.push({ kind: 'matrix', form, table, score: scoreMatrix(lg, table), alternatives: [] });
     }
   }
@@ -152,6 +154,38 @@ export function recognizeAs(lg: LabelledGrid, catalogue: Catalogue, rec: Recogni
   const f = catalogue.forms.find((x) => x.form === form);
   const table = f?.tables.find((t) => t.table === rec.table.table && t.layout === rec.table.layout);
   if (!f || !table) return rec;
-  if (table.layout === 'list') return { kind: 'list', form: f, table, layout: detectListLayout(lg, catalogue.listHeader), score: rec.score, alternatives: [] };
+  if (table.layout === 'list') return { kind: 'list', form: f, table, columns: detectListColumns(lg, catalogue.listHeader), score: rec.score, alternatives: [] };
   return { kind: 'matrix', form: f, table, score: rec.score, alternatives: [] };
+}
+
+/** A grid with its labels and the form it was recognised as. */
+export interface Recognised {
+  grid: Grid;
+  labelled: LabelledGrid;
+  rec: Recognition;
+}
+
+/** Where a grid stands, for a diagnostic. */
+export function gridPlace(grid: Grid): { table: number; line?: number } {
+  return grid.origin.line === undefined ? { table: grid.index } : { table: grid.index, line: grid.origin.line };
+}
+
+/** Where two forms fit a table equally, take the form the document's other tables settle on. */
+export function settleForms(found: Recognised[], catalogue: Catalogue, diagnostics: Diagnostic[]): Recognised[] {
+  const decided = found.filter((f) => f.rec.alternatives.length === 0).map((f) => f.rec.form.form);
+  const counts = new Map<string, number>();
+  for (const f of decided) counts.set(f, (counts.get(f) ?? 0) + 1);
+  // The form most tables settle on; between equals, the later form.
+  const majority = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
+  const settled = found.map((f) => {
+    if (f.rec.alternatives.length === 0) return f;
+    const options = [f.rec.form, ...f.rec.alternatives].map((x) => x.form);
+    if (majority !== undefined && options.includes(majority)) return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, majority) };
+    const latest = [...options].sort().at(-1) as string;
+    diagnostics.push(diagnostic('form-ambiguous', `Table ${f.grid.index} (${f.rec.table.table}) fits forms ${options.join(' and ')} equally; nothing else in the document decides, so form ${latest} is used.`, { cell: gridPlace(f.grid), actual: options }));
+    return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, latest) };
+  });
+  const forms = [...new Set(settled.map((f) => f.rec.form.form))];
+  if (forms.length > 1) diagnostics.push(diagnostic('form-mixed', `The document's tables follow different forms: ${forms.join(', ')}.`, { actual: forms }));
+  return settled;
 }

@@ -8,16 +8,16 @@
 // 2019/2021 tables); the loader expands rows and columns into cells.
 
 import { z } from 'zod';
-import form2014 from '../templates/form-2014.json' with { type: 'json' };
-import form2019 from '../templates/form-2019.json' with { type: 'json' };
-import form2021 from '../templates/form-2021.json' with { type: 'json' };
-import unitsData from '../templates/units.json' with { type: 'json' };
-import vocabularyData from '../templates/vocabulary.json' with { type: 'json' };
-import layoutData from '../templates/layout.json' with { type: 'json' };
-import proseData from '../templates/prose.json' with { type: 'json' };
-import { compileProse, type ProseRules } from './prose.js';
-import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from './normalize.js';
-import type { UnitTable } from './values.js';
+import form2014 from '../../templates/form-2014.json' with { type: 'json' };
+import form2019 from '../../templates/form-2019.json' with { type: 'json' };
+import form2021 from '../../templates/form-2021.json' with { type: 'json' };
+import unitsData from '../../templates/units.json' with { type: 'json' };
+import vocabularyData from '../../templates/vocabulary.json' with { type: 'json' };
+import listHeaderData from '../../templates/list-header.json' with { type: 'json' };
+import proseData from '../../templates/prose.json' with { type: 'json' };
+import { compileProse, type ProseRules } from '../text/prose.js';
+import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from '../core/normalize-text.js';
+import type { UnitTable } from '../core/numbers.js';
 
 const ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const Id = z.string().regex(ID, 'ids are dot-separated lower-case words');
@@ -129,7 +129,7 @@ export const UnitTableSchema = z.object({
 
 export const VocabularySchema = z.object({ note: z.string().optional(), words: z.record(z.string(), z.string()) });
 
-export const LayoutSchema = z.object({
+export const ListHeaderSchema = z.object({
   note: z.string().optional(),
   list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()) }),
 });
@@ -414,10 +414,10 @@ function buildForm(t: Template, vocabulary: Vocabulary): FormEntry {
 }
 
 /** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: { templates: unknown[]; units: unknown; vocabulary: unknown; layout: unknown; prose: unknown }): Catalogue {
+export function loadCatalogue(data: { templates: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown }): Catalogue {
   const units = validate(UnitTableSchema, data.units, 'templates/units.json');
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
-  const layout = validate(LayoutSchema, data.layout, 'templates/layout.json');
+  const layout = validate(ListHeaderSchema, data.listHeader, 'templates/list-header.json');
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
   const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark) };
   const forms = data.templates.map((raw, i) => buildForm(validate(TemplateSchema, raw, `template #${i}`), vocabulary));
@@ -447,6 +447,6 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
 let builtin: Catalogue | null = null;
 /** The catalogue shipped in templates/, built once on first use. */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, layout: layoutData, prose: proseData });
+  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, listHeader: listHeaderData, prose: proseData });
   return builtin;
 }

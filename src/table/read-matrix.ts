@@ -9,14 +9,14 @@
 // collapses merged headers. A value row with no label takes the table's
 // printed sequence (table 四: one run of 15 numbers).
 
-import type { Catalogue, ColumnEntry, IndicatorEntry, LabelEntry, MatrixTableEntry, RowEntry } from './catalogue.js';
-import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, type IndicatorValue } from './cell-values.js';
-import { diagnostic } from './diagnostics.js';
-import type { LabelledGrid, LabelledRow } from './labels.js';
+import type { Catalogue, ColumnEntry, IndicatorEntry, LabelEntry, MatrixTableEntry, RowEntry } from '../catalogue/index.js';
+import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, type IndicatorValue } from './indicator-value.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { LabelledGrid, LabelledRow } from './normalize.js';
 import { choose, fuzzyCandidates } from './match.js';
 import type { MatrixRecognition } from './recognize.js';
-import type { Diagnostic, NormalizedLabel, ParsedValue } from './types.js';
-import type { UnitTable } from './values.js';
+import type { Diagnostic, NormalizedLabel, ParsedValue } from '../core/types.js';
+import type { UnitTable } from '../core/numbers.js';
 
 export interface MatrixReading {
   indicators: IndicatorValue[];

@@ -4,10 +4,10 @@
 // Virtual subtotals (不予公开 = Σ 1–8 …) that the table does not print are
 // computed here and returned apart from the printed values.
 
-import type { IdentityEntry, IndicatorEntry } from './catalogue.js';
-import { diagnostic } from './diagnostics.js';
-import type { IndicatorValue } from './cell-values.js';
-import type { Diagnostic, Location } from './types.js';
+import type { IdentityEntry, IndicatorEntry } from '../catalogue/index.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { IndicatorValue } from './indicator-value.js';
+import type { Diagnostic, Location } from '../core/types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
 

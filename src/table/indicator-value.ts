@@ -2,10 +2,10 @@
 // the printed unit reconciled with the catalogue unit. Numbers are never read
 // from spanned (merged-copy) cells.
 
-import type { IndicatorEntry } from './catalogue.js';
-import { diagnostic } from './diagnostics.js';
-import type { Cell, Diagnostic, Location, ParsedValue } from './types.js';
-import { convertUnit, parseValue, type UnitTable } from './values.js';
+import type { IndicatorEntry } from '../catalogue/index.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { Cell, Diagnostic, Location, ParsedValue } from '../core/types.js';
+import { convertUnit, parseValue, type UnitTable } from '../core/numbers.js';
 
 export interface IndicatorValue {
   id: string;

@@ -3,9 +3,9 @@
 // decoded (decode.ts) and classed as plain text, HTML or CSV by content.
 
 import { decode, sniffContainer } from './decode.js';
-import { ParseError } from './diagnostics.js';
-import { cfbKind, zipKind, type ContainerLimits } from './extract/container.js';
-import type { Diagnostic, InputKind } from './types.js';
+import { ParseError } from '../core/diagnostics.js';
+import { cfbKind, zipKind, type ContainerLimits } from './container.js';
+import type { Diagnostic, InputKind } from '../core/types.js';
 
 export type Source =
   | { kind: 'text' | 'html' | 'csv'; text: string; encoding: string; diagnostics: Diagnostic[] }

@@ -1,7 +1,7 @@
 // The human-readable report of `zfxxgk check`: every table, its checks, and
 // the diagnostics that matter, one line each.
 
-import type { ReportResult } from '../schema.js';
+import type { ReportResult } from './schema.js';
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', skipped: 'skip' } as const;
 

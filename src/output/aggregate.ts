@@ -2,11 +2,11 @@
 // cell into one regional return, with the total's identities evaluated and a
 // record of which input failed which check. Refuses to mix forms.
 
-import type { Catalogue, FormEntry } from './catalogue.js';
-import { checkIdentities } from './check.js';
-import { ParseError } from './diagnostics.js';
-import type { IndicatorValue } from './cell-values.js';
-import { formLayout } from './layout.js';
+import type { Catalogue, FormEntry } from '../catalogue/index.js';
+import { checkIdentities } from '../table/check.js';
+import { ParseError } from '../core/diagnostics.js';
+import type { IndicatorValue } from '../table/indicator-value.js';
+import { paperSheets } from './paper-form.js';
 import type { ReportResult, TableResult } from './schema.js';
 
 export interface AggregateInput {
@@ -61,7 +61,7 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
       }
     }
   }
-  const layouts = formLayout(form);
+  const layouts = paperSheets(form);
   const tables: TableResult[] = form.tables.map((table, index) => {
     const slots = new Map((layouts[index]?.slots ?? []).map((s) => [s.id, s]));
     const indicators: IndicatorValue[] = table.indicators

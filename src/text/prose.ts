@@ -5,12 +5,12 @@
 // with the table cell of the same id.
 
 import { z } from 'zod';
-import type { FormEntry } from './catalogue.js';
-import { diagnostic } from './diagnostics.js';
-import { stripRuby, toSimplifiedChars, type Vocabulary } from './normalize.js';
-import type { TableResult } from './schema.js';
-import type { Diagnostic } from './types.js';
-import { convertUnit, type UnitTable } from './values.js';
+import type { FormEntry } from '../catalogue/index.js';
+import { diagnostic } from '../core/diagnostics.js';
+import { stripRuby, toSimplifiedChars, type Vocabulary } from '../core/normalize-text.js';
+import type { TableResult } from '../output/schema.js';
+import type { Diagnostic } from '../core/types.js';
+import { convertUnit, type UnitTable } from '../core/numbers.js';
 
 const IdsSchema = z.record(z.string(), z.string());
 const ItemSchema = z.object({ ids: IdsSchema, pattern: z.string() });

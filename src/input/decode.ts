@@ -3,8 +3,8 @@
 // GB18030. The whole GB family is decoded as gb18030: it is a superset of
 // gb2312 and gbk, and Node 20's "gbk" decoder mangles 4-byte sequences.
 
-import { diagnostic, ParseError } from './diagnostics.js';
-import type { DecodedInput, Diagnostic, InputKind } from './types.js';
+import { diagnostic, ParseError } from '../core/diagnostics.js';
+import type { DecodedInput, Diagnostic, InputKind } from '../core/types.js';
 
 export interface DecodeResult extends DecodedInput {
   diagnostics: Diagnostic[];

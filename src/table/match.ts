@@ -4,10 +4,10 @@
 // under 四、行政复议 and under 五、行政诉讼 map to different ids. A label that
 // fits nothing exactly may match approximately, always with a diagnostic.
 
-import type { IndicatorEntry, LabelEntry } from './catalogue.js';
-import type { LabelledGrid } from './labels.js';
+import type { IndicatorEntry, LabelEntry } from '../catalogue/index.js';
+import type { LabelledGrid } from './normalize.js';
 import { rowLabelCol, type ListRecognition } from './recognize.js';
-import type { NormalizedLabel } from './types.js';
+import type { NormalizedLabel } from '../core/types.js';
 
 export interface MatchedRow {
   row: number;
@@ -94,13 +94,13 @@ export function fuzzyCandidates<T extends LabelEntry>(key: string, entries: T[])
 
 /** Match every labelled row below the header to an indicator (or to nothing). */
 export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] {
-  const { table, layout } = rec;
-  const start = layout.headerRow === null ? 0 : layout.headerRow + 1;
+  const { table, columns } = rec;
+  const start = columns.headerRow === null ? 0 : columns.headerRow + 1;
   const out: MatchedRow[] = [];
   const used = new Map<string, number>();
   let previous: IndicatorEntry | null = null;
   for (const row of lg.rows.slice(start)) {
-    const labelCol = rowLabelCol(row, layout);
+    const labelCol = rowLabelCol(row, columns);
     if (labelCol === null) continue;
     const label = row.labels[labelCol];
     if (!label) continue;

@@ -2,7 +2,7 @@
 // functions over ReportResult; the CLI decides where the text goes.
 
 import Papa from 'papaparse';
-import type { ReportResult } from '../schema.js';
+import type { ReportResult } from './schema.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv'];

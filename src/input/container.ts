@@ -5,7 +5,7 @@
 // sizes it declares.
 
 import * as XLSX from 'xlsx';
-import { ParseError } from '../diagnostics.js';
+import { ParseError } from '../core/diagnostics.js';
 
 export interface ZipEntry {
   name: string;

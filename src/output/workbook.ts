@@ -2,13 +2,13 @@
 // (template), a filled form (aggregate), and the long tables of `convert`.
 
 import * as XLSX from 'xlsx';
-import type { FormEntry } from '../catalogue.js';
-import { formLayout, type SheetLayout } from '../layout.js';
+import type { FormEntry } from '../catalogue/index.js';
+import { paperSheets, type PaperSheet } from './paper-form.js';
 
 export type Values = ReadonlyMap<string, number | null>;
 
 /** One laid-out table as a worksheet; `values` fills the value cells. */
-export function layoutSheet(layout: SheetLayout, values: Values = new Map()): XLSX.WorkSheet {
+export function paperWorksheet(layout: PaperSheet, values: Values = new Map()): XLSX.WorkSheet {
   const aoa: (string | number | null)[][] = layout.rows.map((r) => [...r]);
   for (const { id, r, c } of layout.slots) {
     const v = values.get(id);
@@ -34,7 +34,7 @@ function sheetName(name: string, used: Set<string>): string {
 export function formWorkbook(form: FormEntry, values: Values = new Map(), extra: { name: string; rows: (string | number | null)[][] }[] = []): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();
-  for (const layout of formLayout(form)) XLSX.utils.book_append_sheet(wb, layoutSheet(layout, values), sheetName(layout.name, used));
+  for (const layout of paperSheets(form)) XLSX.utils.book_append_sheet(wb, paperWorksheet(layout, values), sheetName(layout.name, used));
   for (const sheet of extra) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet.rows), sheetName(sheet.name, used));
   return wb;
 }

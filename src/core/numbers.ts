@@ -1,7 +1,7 @@
 // Stage: cell text → number, printed unit, or blank/placeholder. Units and
 // placeholders are data (templates/units.json); the parser only knows shapes.
 
-import { stripRuby, toSimplifiedChars } from './normalize.js';
+import { stripRuby, toSimplifiedChars } from './normalize-text.js';
 import type { ParsedValue } from './types.js';
 
 export interface UnitTable {

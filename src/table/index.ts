@@ -1,0 +1,105 @@
+// Stage: grids → tables of indicators. Each grid goes through
+// normalise → segment → recognise (ties settled by the document) → reflow →
+// match → read values → check.
+
+import type { Catalogue } from '../catalogue/index.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { Diagnostic, Grid } from '../core/types.js';
+import type { Limits, Progress } from '../options.js';
+import type { TableResult } from '../output/schema.js';
+import { checkIdentities } from './check.js';
+import { matchRows } from './match.js';
+import { normalizeGrid } from './normalize.js';
+import { readList } from './read-list.js';
+import { readMatrix } from './read-matrix.js';
+import { detectListColumns, gridPlace, recognizeForm, settleForms, type Recognised, type Recognition } from './recognize.js';
+import { reflow } from './reflow.js';
+import { segmentGrid } from './segment.js';
+
+export interface Tables {
+  tables: TableResult[];
+  diagnostics: Diagnostic[];
+}
+
+/** What the input was, for the words of `no-table-found`. */
+export interface InputDescription {
+  kind: string;
+  /** Characters and lines of a text input. */
+  size?: { characters: number; lines: number };
+}
+
+function notRecognised(grid: Grid): Diagnostic {
+  const width = grid.rows[0]?.length ?? 0;
+  const at = grid.origin.line ? `, line ${grid.origin.line}` : '';
+  return diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${at}) matches no known form.`, { cell: gridPlace(grid) });
+}
+
+function noTable(input: InputDescription, grids: number): Diagnostic {
+  const what = input.kind === 'html' || input.kind === 'docx' ? 'page' : input.kind === 'text' ? 'text' : 'file';
+  const size = input.size ? ` (${input.size.characters} characters, ${input.size.lines} lines)` : '';
+  const looked =
+    input.kind === 'text'
+      ? "no pipe table ('|' cell separators) and no run of short lines that reads as a flattened table"
+      : input.kind === 'html' || input.kind === 'docx'
+        ? 'no <table> element'
+        : 'no non-empty sheet or row';
+  const seen = grids === 0 ? looked : `${grids} table(s), none of them a statistics table of a known form (see table-not-recognised)`;
+  return diagnostic('no-table-found', `No statistics table: the ${what}${size} has ${seen}; only prose was found.`, { actual: grids });
+}
+
+/** Normalise, split and recognise every grid (within the limits). */
+function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progress: (p: Progress) => void, diagnostics: Diagnostic[]): Recognised[] {
+  if (grids.length > limits.maxTables) {
+    diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
+  }
+  const found: Recognised[] = [];
+  let index = 0;
+  const todo = grids.slice(0, limits.maxTables);
+  for (const [k, grid] of todo.entries()) {
+    progress({ stage: 'tables', done: k, total: todo.length });
+    const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
+    if (cells > limits.maxCells) {
+      diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
+      continue;
+    }
+    for (const part of segmentGrid(normalizeGrid(grid, catalogue.vocabulary), catalogue)) {
+      // Tables are numbered in document order, after splitting.
+      const labelled = { ...part, grid: { ...part.grid, index: index++ } };
+      const rec = recognizeForm(labelled, catalogue);
+      if (rec) found.push({ grid: labelled.grid, labelled, rec });
+      else diagnostics.push(notRecognised(labelled.grid));
+    }
+  }
+  return found;
+}
+
+/** One recognised grid through reflow → match → values → checks. */
+function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, catalogue: Catalogue): Tables {
+  const labelled = reflow(raw, recognised, catalogue.units);
+  // A reflowed list table has its header row in a new place.
+  const rec: Recognition = labelled !== raw && recognised.kind === 'list' ? { ...recognised, columns: detectListColumns(labelled, catalogue.listHeader) } : recognised;
+  const readings = rec.kind === 'list' ? readList(labelled, rec, matchRows(labelled, rec), catalogue) : [{ ...readMatrix(labelled, rec, catalogue), column: null }];
+  const tables = readings.map((reading): TableResult => {
+    const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, rec.form.identities, rec.table.byId);
+    const location: TableResult['location'] = { index: grid.index, sheet: grid.origin.sheet ?? null, line: grid.origin.line ?? null };
+    if (readings.length > 1 && reading.column) location.column = { col: reading.column.col, label: reading.column.label };
+    return { form: rec.form.form, table: rec.table.table, location, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
+  });
+  const diagnostics =
+    readings.length > 1
+      ? [diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, { cell: { table: grid.index } })]
+      : [];
+  return { tables, diagnostics };
+}
+
+export function readTables(grids: Grid[], input: InputDescription, catalogue: Catalogue, limits: Limits, progress: (p: Progress) => void): Tables {
+  const diagnostics: Diagnostic[] = [];
+  const tables: TableResult[] = [];
+  for (const r of settleForms(recogniseAll(grids, catalogue, limits, progress, diagnostics), catalogue, diagnostics)) {
+    const result = readRecognised(r, catalogue);
+    tables.push(...result.tables);
+    diagnostics.push(...result.diagnostics);
+  }
+  if (tables.length === 0) diagnostics.push(noTable(input, grids.length));
+  return { tables, diagnostics };
+}
