@@ -11,7 +11,7 @@
 //             peak RSS), and 1 thread on the same files for the scaling ratio
 // Prints a table and writes bench/results.json.
 import { execFileSync, spawn } from 'node:child_process';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,32 @@ const started = Date.now();
 
 // ---------- a seeded corpus ----------
 let seed = 20261123;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = (a) => a[Math.floor(rnd() * a.length)];
-const WORDS = ['政务公开', '信息公开', '依申请公开', '主动公开', '政策解读', '回应关切', '平台建设', '标准化', '规范化', '基层政务', '便民服务', '行政执法', '财政预决算', '重点领域', '工作机制', '保密审查', '考核评议', '培训', '网站集约化', '数据开放'];
-const sentence = () => `${pick(['我局', '全区各部门', '本单位', '全镇', '各街道'])}${pick(['进一步', '持续', '认真', '扎实'])}${pick(['推进', '加强', '完善', '落实'])}${pick(WORDS)}${pick(['工作', '建设', '制度'])}，${pick(['围绕', '聚焦', '紧扣'])}${pick(WORDS)}${pick(['开展', '组织', '部署'])}${pick(WORDS)}${pick(['专项行动', '工作', '检查'])}，${pick(['取得明显成效', '群众满意度不断提升', '公开质量稳步提高'])}。`;
+const WORDS = [
+  '政务公开',
+  '信息公开',
+  '依申请公开',
+  '主动公开',
+  '政策解读',
+  '回应关切',
+  '平台建设',
+  '标准化',
+  '规范化',
+  '基层政务',
+  '便民服务',
+  '行政执法',
+  '财政预决算',
+  '重点领域',
+  '工作机制',
+  '保密审查',
+  '考核评议',
+  '培训',
+  '网站集约化',
+  '数据开放',
+];
+const sentence = () =>
+  `${pick(['我局', '全区各部门', '本单位', '全镇', '各街道'])}${pick(['进一步', '持续', '认真', '扎实'])}${pick(['推进', '加强', '完善', '落实'])}${pick(WORDS)}${pick(['工作', '建设', '制度'])}，${pick(['围绕', '聚焦', '紧扣'])}${pick(WORDS)}${pick(['开展', '组织', '部署'])}${pick(WORDS)}${pick(['专项行动', '工作', '检查'])}，${pick(['取得明显成效', '群众满意度不断提升', '公开质量稳步提高'])}。`;
 const paragraphs = (bytes) => {
   const out = [];
   let n = 0;
@@ -53,8 +75,12 @@ function fixture(...p) {
   return readFileSync(join(ROOT, 'fixtures', ...p));
 }
 const tableHtml = {
-  2021: fixture('tables', '2021-html', 'input.html').toString('utf8').match(/<table[\s\S]*<\/table>/)[0],
-  2019: fixture('tables', '2019-html', 'input.html').toString('utf8').match(/<table[\s\S]*<\/table>/)[0],
+  2021: fixture('tables', '2021-html', 'input.html')
+    .toString('utf8')
+    .match(/<table[\s\S]*<\/table>/)[0],
+  2019: fixture('tables', '2019-html', 'input.html')
+    .toString('utf8')
+    .match(/<table[\s\S]*<\/table>/)[0],
 };
 const pipeTable = fixture('tables', '2021-pipe', 'input.txt').toString('utf8');
 const seedPipe = fixture('tables', 'seed003-2014-pipe', 'input.txt').toString('utf8');
@@ -65,9 +91,15 @@ function htmlPage(i) {
   const half = Math.floor(ps.length / 2);
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某单位${2019 + (i % 5)}年政府信息公开工作年度报告</title></head><body>${NAV}
 <div class="position">当前位置：<a href="/">首页</a> &gt; 政府信息公开年报</div><div class="content" id="zoom"><h1>某某单位${2019 + (i % 5)}年政府信息公开工作年度报告</h1>
-${ps.slice(0, half).map((p) => `<p style="text-indent:2em">${p}</p>`).join('\n')}
+${ps
+  .slice(0, half)
+  .map((p) => `<p style="text-indent:2em">${p}</p>`)
+  .join('\n')}
 ${i % 2 ? tableHtml[2021] : tableHtml[2019]}
-${ps.slice(half).map((p) => `<p style="text-indent:2em">${p}</p>`).join('\n')}
+${ps
+  .slice(half)
+  .map((p) => `<p style="text-indent:2em">${p}</p>`)
+  .join('\n')}
 </div><div class="footer">${'<span>主办单位：某某人民政府办公室</span>'.repeat(20)}</div></body></html>`;
 }
 
@@ -124,8 +156,20 @@ function timeEach(items, f, rounds = quick ? 2 : 5) {
 const baselines = {
   html: { name: 'parse5 whole page', f: (it) => parse5(it.bytes.toString('utf8')) },
   pipe: { name: 'papaparse split', f: (it) => Papa.parse(it.bytes.toString('utf8'), { delimiter: '|' }) },
-  xlsx: { name: 'SheetJS read + arrays', f: (it) => { const wb = XLSX.read(it.bytes, { type: 'buffer', dense: true }); for (const n of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1 }); } },
-  xls: { name: 'SheetJS read + arrays', f: (it) => { const wb = XLSX.read(it.bytes, { type: 'buffer', dense: true }); for (const n of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1 }); } },
+  xlsx: {
+    name: 'SheetJS read + arrays',
+    f: (it) => {
+      const wb = XLSX.read(it.bytes, { type: 'buffer', dense: true });
+      for (const n of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1 });
+    },
+  },
+  xls: {
+    name: 'SheetJS read + arrays',
+    f: (it) => {
+      const wb = XLSX.read(it.bytes, { type: 'buffer', dense: true });
+      for (const n of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1 });
+    },
+  },
 };
 
 // Where the time goes: parseReport's own progress events split each run into
@@ -161,7 +205,14 @@ for (const kind of Object.keys(files)) {
   const ours = timeEach(files[kind], (it) => parseReport(it.bytes));
   const base = timeEach(files[kind], baselines[kind].f);
   const sizes = files[kind].map((it) => it.bytes.length);
-  perKind[kind] = { files: files[kind].length, kb: { min: Math.min(...sizes) / 1024, max: Math.max(...sizes) / 1024 }, ours, baseline: { name: baselines[kind].name, ...base }, ratio: ours.total / base.total, stages: stageShares(files[kind]) };
+  perKind[kind] = {
+    files: files[kind].length,
+    kb: { min: Math.min(...sizes) / 1024, max: Math.max(...sizes) / 1024 },
+    ours,
+    baseline: { name: baselines[kind].name, ...base },
+    ratio: ours.total / base.total,
+    stages: stageShares(files[kind]),
+  };
 }
 perKind.html.floor = { name: 'parse5 on the table regions only', ...timeEach(files.html, tableRegionsParse5) };
 perKind.html.floor.ratioToBaseline = perKind.html.floor.total / perKind.html.baseline.total;
@@ -189,7 +240,9 @@ const cli = {
 const BATCH = join(ROOT, 'bench', 'corpus', 'batch');
 // A province's folder: returns and report pages of every kind, 8–120 KB.
 const batchSources = [
-  ...['seed003-2014-pipe/input.txt', '2021-html/input.html', '2019-html/input.html', '2014-html-gb2312/input.html', '2021-pipe/input.txt', 'rw-027-xuwen-bureau-2021form-blankcells-pipe/input.md'].map((p) => ({ path: join(ROOT, 'fixtures', 'tables', p) })),
+  ...['seed003-2014-pipe/input.txt', '2021-html/input.html', '2019-html/input.html', '2014-html-gb2312/input.html', '2021-pipe/input.txt', 'rw-027-xuwen-bureau-2021form-blankcells-pipe/input.md'].map(
+    (p) => ({ path: join(ROOT, 'fixtures', 'tables', p) }),
+  ),
   ...['2021-filled.xlsx', '2019-filled.xls', '2014-filled.csv', 'agency-a-2021.xlsx'].map((p) => ({ path: join(ROOT, 'fixtures', 'returns', p) })),
   ...files.html.slice(0, 2),
   ...files.pipe.slice(0, 2),
@@ -208,7 +261,10 @@ function convert(dir, threads) {
     const out = join(BATCH, `out-${threads}.jsonl`);
     const rssFile = join(BATCH, 'rss.txt');
     const t = now();
-    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'report-rss.mjs'), BIN, 'convert', dir, '--out', out, '--threads', String(threads)], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, ZFXXGK_RSS_FILE: rssFile } });
+    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'report-rss.mjs'), BIN, 'convert', dir, '--out', out, '--threads', String(threads)], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+      env: { ...process.env, ZFXXGK_RSS_FILE: rssFile },
+    });
     child.on('exit', (code) => {
       const ms = now() - t;
       if (code !== 0) return reject(new Error(`convert exited ${code}`));
@@ -245,13 +301,17 @@ const f2 = (x) => x.toFixed(2);
 console.log(`zfxxgk bench — ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.node}${quick ? ' (quick)' : ''}`);
 console.log('kind   files  size KB      ours median/p95 ms  files/s   MB/s   baseline                 median ms  ratio ours/base');
 for (const [kind, r] of Object.entries(perKind)) {
-  console.log(`${kind.padEnd(6)} ${String(r.files).padStart(5)}  ${f1(r.kb.min).padStart(5)}–${f1(r.kb.max).padEnd(6)} ${f2(r.ours.median).padStart(7)} / ${f2(r.ours.p95).padEnd(8)} ${f1(r.ours.filesPerSec).padStart(7)} ${f1(r.ours.mbPerSec).padStart(6)}   ${r.baseline.name.padEnd(24)} ${f2(r.baseline.median).padStart(8)}   ${f2(r.ratio)}`);
+  console.log(
+    `${kind.padEnd(6)} ${String(r.files).padStart(5)}  ${f1(r.kb.min).padStart(5)}–${f1(r.kb.max).padEnd(6)} ${f2(r.ours.median).padStart(7)} / ${f2(r.ours.p95).padEnd(8)} ${f1(r.ours.filesPerSec).padStart(7)} ${f1(r.ours.mbPerSec).padStart(6)}   ${r.baseline.name.padEnd(24)} ${f2(r.baseline.median).padStart(8)}   ${f2(r.ratio)}`,
+  );
 }
 for (const [kind, r] of Object.entries(perKind)) console.log(`${kind.padEnd(6)} time by stage: ${STAGES.map((k) => `${k} ${(100 * r.stages[k]).toFixed(0)}%`).join(', ')}`);
 const fl = perKind.html.floor;
 console.log(`html   ${fl.name}: median ${f2(fl.median)} ms, ${f2(fl.ratioToBaseline)}× the whole-page parse (any pipeline that hands its tables to parse5 costs at least this)`);
 console.log(`CLI cold start: node -e 0 ${f1(cli.nodeBareMs)} ms; zfxxgk --version ${f1(cli.versionMs)} ms; zfxxgk parse (small file) ${f1(cli.parseSmallMs)} ms`);
-for (const [k, b] of Object.entries(batch)) if (typeof b === 'object') console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
+for (const [k, b] of Object.entries(batch))
+  if (typeof b === 'object')
+    console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
 console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`);
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(BATCH, { recursive: true, force: true });

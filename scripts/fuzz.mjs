@@ -21,37 +21,41 @@ if (isMainThread) {
   // on, and one silent for HANG_MS is ended and its case reported.
   const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 60_000);
   const results = await Promise.all(
-    Array.from({ length: threads }, (_, i) =>
-      new Promise((resolve) => {
-        const w = new Worker(fileURLToPath(import.meta.url), { workerData: { generated: g[i], mutated: m[i], seed: base + i }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
-        let current = 'starting';
-        let since = Date.now();
-        const counts = { generated: 0, mutated: 0 };
-        const stop = (message) => {
-          clearInterval(watch);
-          void w.terminate();
-          resolve({ generatedRan: counts.generated, mutatedRan: counts.mutated, failures: [{ kind: current.split(' ')[0], seed: base + i, message: `${message}: ${current}` }] });
-        };
-        const watch = setInterval(() => Date.now() - since > HANG_MS && stop(`no answer in ${HANG_MS / 1000} s`), 1000);
-        w.on('message', (msg) => {
-          if (msg.case) {
-            current = msg.case;
-            since = Date.now();
-            counts[msg.kind] += 1;
-          } else if (msg.progress) process.stderr.write(`fuzz: worker ${i}: ${msg.progress}\n`);
-          else {
+    Array.from(
+      { length: threads },
+      (_, i) =>
+        new Promise((resolve) => {
+          const w = new Worker(fileURLToPath(import.meta.url), { workerData: { generated: g[i], mutated: m[i], seed: base + i }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+          let current = 'starting';
+          let since = Date.now();
+          const counts = { generated: 0, mutated: 0 };
+          const stop = (message) => {
             clearInterval(watch);
-            resolve(msg);
-          }
-        });
-        w.on('error', (e) => stop(`worker failed (${e.code ?? e.message})`));
-      }),
+            void w.terminate();
+            resolve({ generatedRan: counts.generated, mutatedRan: counts.mutated, failures: [{ kind: current.split(' ')[0], seed: base + i, message: `${message}: ${current}` }] });
+          };
+          const watch = setInterval(() => Date.now() - since > HANG_MS && stop(`no answer in ${HANG_MS / 1000} s`), 1000);
+          w.on('message', (msg) => {
+            if (msg.case) {
+              current = msg.case;
+              since = Date.now();
+              counts[msg.kind] += 1;
+            } else if (msg.progress) process.stderr.write(`fuzz: worker ${i}: ${msg.progress}\n`);
+            else {
+              clearInterval(watch);
+              resolve(msg);
+            }
+          });
+          w.on('error', (e) => stop(`worker failed (${e.code ?? e.message})`));
+        }),
     ),
   );
   const sum = (k) => results.reduce((s, r) => s + r[k], 0);
   const failures = results.flatMap((r) => r.failures);
   const secs = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`fuzz: ${sum('generatedRan')} generated cases (${failures.filter((f) => f.kind === 'generated').length} failed), ${sum('mutatedRan')} mutated cases (${failures.filter((f) => f.kind === 'mutated').length} failed) in ${secs} s on ${threads} threads; seeds ${base}..${base + threads - 1}`);
+  console.log(
+    `fuzz: ${sum('generatedRan')} generated cases (${failures.filter((f) => f.kind === 'generated').length} failed), ${sum('mutatedRan')} mutated cases (${failures.filter((f) => f.kind === 'mutated').length} failed) in ${secs} s on ${threads} threads; seeds ${base}..${base + threads - 1}`,
+  );
   for (const f of failures) console.log(`  ${f.kind} seed ${f.seed}: ${f.message}`);
   process.exitCode = failures.length > 0 ? 1 : 0;
 } else {
@@ -65,17 +69,28 @@ if (isMainThread) {
     if (out.failed) failures.push({ kind, seed, message: String(out.errorInstance?.message ?? out.error).slice(0, 500) });
     return out.numRuns;
   };
-  const generatedRan = await run('generated', fc.asyncProperty(generatedCase, async (c) => {
-    parentPort.postMessage({ kind: 'generated', case: `generated ${c.form}/${c.rendering}` });
-    const p = await checkGenerated(c);
-    if (p) throw new Error(`${c.form}/${c.rendering}: ${p}`);
-  }), generated);
+  const generatedRan = await run(
+    'generated',
+    fc.asyncProperty(generatedCase, async (c) => {
+      parentPort.postMessage({ kind: 'generated', case: `generated ${c.form}/${c.rendering}` });
+      const p = await checkGenerated(c);
+      if (p) throw new Error(`${c.form}/${c.rendering}: ${p}`);
+    }),
+    generated,
+  );
   parentPort.postMessage({ progress: `${generatedRan} generated cases done` });
   const files = fixtureFiles(fileURLToPath(new URL('../fixtures/', import.meta.url))).map((f) => ({ f, bytes: new Uint8Array(readFileSync(f)) }));
-  const mutatedRan = await run('mutated', fc.asyncProperty(fc.nat(files.length - 1).chain((i) => fc.tuple(fc.constant(i), mutation(files[i].bytes.length))), async ([i, mm]) => {
-    parentPort.postMessage({ kind: 'mutated', case: `mutated ${files[i].f.replace(/.*fixtures\//, 'fixtures/')} ${JSON.stringify(mm)}` });
-    const p = await checkMutated(mutate(files[i].bytes, mm));
-    if (p) throw new Error(`${files[i].f}: ${p}`);
-  }), mutated);
+  const mutatedRan = await run(
+    'mutated',
+    fc.asyncProperty(
+      fc.nat(files.length - 1).chain((i) => fc.tuple(fc.constant(i), mutation(files[i].bytes.length))),
+      async ([i, mm]) => {
+        parentPort.postMessage({ kind: 'mutated', case: `mutated ${files[i].f.replace(/.*fixtures\//, 'fixtures/')} ${JSON.stringify(mm)}` });
+        const p = await checkMutated(mutate(files[i].bytes, mm));
+        if (p) throw new Error(`${files[i].f}: ${p}`);
+      },
+    ),
+    mutated,
+  );
   parentPort.postMessage({ generatedRan, mutatedRan, failures });
 }

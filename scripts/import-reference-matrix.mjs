@@ -11,7 +11,7 @@ const TITLE = { active: '二、主动公开政府信息情况', apply: '三、�
 const APPLICANTS = ['natural_person', 'commercial', 'research', 'public_welfare', 'legal_services', 'other_org', 'total'];
 const OUTCOMES = ['maintained', 'corrected', 'other', 'pending', 'total'];
 // Column headers that a mixed copy uses for the other form's column (FORMS.md §7).
-const EXTRA_COLUMN_ALIASES = {};
+const _EXTRA_COLUMN_ALIASES = {};
 // Labels that give a table its structure but are not indicators.
 const STRUCTURE = {
   active: ['二、主动公开政府信息情况', '信息内容', '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '第二十条第(九)项'],
@@ -20,8 +20,13 @@ const STRUCTURE = {
 };
 const TITLE_ALIASES = { active: [], apply: [], appeals: ['四、因政府信息公开工作被申请行政复议提起行政诉讼情况', '政府信息公开行政复议、行政诉讼情况'] };
 
-function rowOf(x) { return x.row ?? x.id; }
-function stripCol(id, cols) { for (const c of cols) if (id.endsWith(`.${c}`)) return id.slice(0, -c.length - 1); return id; }
+function rowOf(x) {
+  return x.row ?? x.id;
+}
+function stripCol(id, cols) {
+  for (const c of cols) if (id.endsWith(`.${c}`)) return id.slice(0, -c.length - 1);
+  return id;
+}
 
 function build(form) {
   const rows = ref.filter((x) => x.form === form);
@@ -46,7 +51,7 @@ function build(form) {
       const id = rowOf(x);
       if (rowDefs.some((r) => r.id === id)) continue;
       const cells = entries.filter((y) => rowOf(y) === id && y.column);
-      const label = t === '4' ? x.row_label ?? x.label : x.label;
+      const label = t === '4' ? (x.row_label ?? x.label) : x.label;
       const def = { id, label, aliases: t === '4' ? [] : x.aliases };
       const parentCell = x.parent;
       let parent = parentCell === null ? null : stripCol(parentCell, colKeys);
@@ -82,20 +87,55 @@ function build(form) {
     return kids.length > 0 ? kids : r === 'apply.results.total' ? [] : [r];
   });
   const identities = [
-    { rule: 'apply.balance.{col}', relation: '=', left: ['apply.new_received.{col}', 'apply.carried_over.{col}'], right: ['apply.results.total.{col}', 'apply.carried_forward.{col}'],
-      strength: 'official', each: { col: APPLICANTS }, note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' },
-    { rule: '{row}.total = sum(applicants)', relation: '=', left: ['{row}.total'], right: APPLICANTS.slice(0, -1).map((c) => `{row}.${c}`),
-      strength: 'structural', each: { row: dataRows.map((r) => r.id) } },
-    { rule: 'apply.results.total.{col} = sum(outcomes)', relation: '=', left: ['apply.results.total.{col}'], right: outcomeRows.map((r) => `${r}.{col}`),
-      strength: 'structural', each: { col: APPLICANTS } },
+    {
+      rule: 'apply.balance.{col}',
+      relation: '=',
+      left: ['apply.new_received.{col}', 'apply.carried_over.{col}'],
+      right: ['apply.results.total.{col}', 'apply.carried_forward.{col}'],
+      strength: 'official',
+      each: { col: APPLICANTS },
+      note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    },
+    {
+      rule: '{row}.total = sum(applicants)',
+      relation: '=',
+      left: ['{row}.total'],
+      right: APPLICANTS.slice(0, -1).map((c) => `{row}.${c}`),
+      strength: 'structural',
+      each: { row: dataRows.map((r) => r.id) },
+    },
+    {
+      rule: 'apply.results.total.{col} = sum(outcomes)',
+      relation: '=',
+      left: ['apply.results.total.{col}'],
+      right: outcomeRows.map((r) => `${r}.{col}`),
+      strength: 'structural',
+      each: { col: APPLICANTS },
+    },
   ];
   for (const r of apply.rows.filter((x) => x.virtual && leaves(x.id).length > 0 && x.id !== 'apply.results')) {
-    identities.push({ rule: `${r.id}.{col} = sum`, relation: '=', left: [`${r.id}.{col}`], right: leaves(r.id).map((k) => `${k}.{col}`), strength: 'structural', each: { col: APPLICANTS }, derive: true });
+    identities.push({
+      rule: `${r.id}.{col} = sum`,
+      relation: '=',
+      left: [`${r.id}.{col}`],
+      right: leaves(r.id).map((k) => `${k}.{col}`),
+      strength: 'structural',
+      each: { col: APPLICANTS },
+      derive: true,
+    });
   }
   for (const r of ['review', 'litigation.direct', 'litigation.after_review']) {
     identities.push({ rule: `${r}.total = sum`, relation: '=', left: [`${r}.total`], right: OUTCOMES.slice(0, -1).map((c) => `${r}.${c}`), strength: 'structural' });
   }
-  identities.push({ rule: 'litigation.{col} = sum', relation: '=', left: ['litigation.{col}'], right: ['litigation.direct.{col}', 'litigation.after_review.{col}'], strength: 'structural', each: { col: OUTCOMES }, derive: true });
+  identities.push({
+    rule: 'litigation.{col} = sum',
+    relation: '=',
+    left: ['litigation.{col}'],
+    right: ['litigation.direct.{col}', 'litigation.after_review.{col}'],
+    strength: 'structural',
+    each: { col: OUTCOMES },
+    derive: true,
+  });
   return {
     form,
     name: form === '2019' ? '中华人民共和国政府信息公开工作年度报告格式（试行）' : '中华人民共和国政府信息公开工作年度报告格式',

@@ -27,15 +27,37 @@ for (const x of rows) {
 const childrenOf = (id) => rows.filter((r) => r.parent === id).map((r) => r.id);
 // The free-text `checks` of the reference, as data (FORMS.md §2.2).
 identities.push(
-  { rule: 'active.total <= sum(active.channels.*)', relation: '<=', left: ['active.total'], right: childrenOf('active.channels'), strength: 'usual',
-    note: 'one item published on several channels counts once in the total' },
-  { rule: 'response.hotspots <= sum(response.channels.*)', relation: '<=', left: ['response.hotspots'], right: childrenOf('response.channels'), strength: 'usual',
-    note: 'one hotspot answered in several ways counts once' },
+  {
+    rule: 'active.total <= sum(active.channels.*)',
+    relation: '<=',
+    left: ['active.total'],
+    right: childrenOf('active.channels'),
+    strength: 'usual',
+    note: 'one item published on several channels counts once in the total',
+  },
+  {
+    rule: 'response.hotspots <= sum(response.channels.*)',
+    relation: '<=',
+    left: ['response.hotspots'],
+    right: childrenOf('response.channels'),
+    strength: 'usual',
+    note: 'one hotspot answered in several ways counts once',
+  },
   { rule: 'active.normative_docs <= active.total', relation: '<=', left: ['active.normative_docs'], right: ['active.total'], strength: 'usual' },
-  { rule: 'response.channels.press_conferences.principal <= response.channels.press_conferences', relation: '<=',
-    left: ['response.channels.press_conferences.principal'], right: ['response.channels.press_conferences'], strength: 'usual' },
-  { rule: 'response.channels.online_interviews.principal <= response.channels.online_interviews', relation: '<=',
-    left: ['response.channels.online_interviews.principal'], right: ['response.channels.online_interviews'], strength: 'usual' },
+  {
+    rule: 'response.channels.press_conferences.principal <= response.channels.press_conferences',
+    relation: '<=',
+    left: ['response.channels.press_conferences.principal'],
+    right: ['response.channels.press_conferences'],
+    strength: 'usual',
+  },
+  {
+    rule: 'response.channels.online_interviews.principal <= response.channels.online_interviews',
+    relation: '<=',
+    left: ['response.channels.online_interviews.principal'],
+    right: ['response.channels.online_interviews'],
+    strength: 'usual',
+  },
 );
 
 const template = {

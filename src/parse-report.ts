@@ -49,7 +49,8 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
   const settings = settingsOf(options);
   const source = read(input, settings);
-  if (source.kind === 'docx') throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).', settings.file ? { file: settings.file } : {});
+  if (source.kind === 'docx')
+    throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).', settings.file ? { file: settings.file } : {});
   settings.progress({ stage: 'extract' });
   const extracted = extractGrids(source, settings.limits);
   return report(source, extracted, options, settings);

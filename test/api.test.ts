@@ -10,9 +10,26 @@ import { ROOT } from './helpers.js';
 
 test('exports are frozen', () => {
   assert.equal(Object.keys(api).sort(), [
-    'CODES', 'CatalogueError', 'CheckSchema', 'DEFAULT_LIMITS', 'DiagnosticSchema', 'IndicatorValueSchema', 'ParseError',
-    'ReportResultSchema', 'TableResultSchema', 'TemplateSchema', 'decode', 'defaultCatalogue', 'extractGrids', 'loadCatalogue',
-    'normalizeLabel', 'normalizeText', 'parseReport', 'parseReportAsync', 'parseValue', 'useZlib',
+    'CODES',
+    'CatalogueError',
+    'CheckSchema',
+    'DEFAULT_LIMITS',
+    'DiagnosticSchema',
+    'IndicatorValueSchema',
+    'ParseError',
+    'ReportResultSchema',
+    'TableResultSchema',
+    'TemplateSchema',
+    'decode',
+    'defaultCatalogue',
+    'extractGrids',
+    'loadCatalogue',
+    'normalizeLabel',
+    'normalizeText',
+    'parseReport',
+    'parseReportAsync',
+    'parseValue',
+    'useZlib',
   ]);
 });
 
@@ -35,8 +52,7 @@ test('every code is documented in the README', () => {
 });
 
 test('the core imports no node: module (only src/cli may)', () => {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   const offenders = walk(join(ROOT, 'src'))
     .filter((f) => f.endsWith('.ts') && !relative(join(ROOT, 'src'), f).startsWith('cli'))
     .filter((f) => /from ['"]node:|require\(|process\./.test(readFileSync(f, 'utf8')));

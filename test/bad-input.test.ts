@@ -30,33 +30,70 @@ const values = (r: ReportResult) => r.tables.flatMap((t) => t.indicators.map((i)
 const seed = parseReport(readFixture('tables', 'seed003-2014-pipe', 'input.txt'));
 
 test('unreadable files: empty, noise, a PNG named .xls, a truncated .xlsx, a zip bomb', () => {
-  assert.is(errorOf(() => parseReport(bad('empty.txt'), { source: 'empty.txt' })), 'input-empty');
-  assert.is(errorOf(() => parseReport(bad('noise.bin'))), 'input-binary');
-  assert.is(errorOf(() => parseReport(bad('png-named.xls'), { source: 'png-named.xls' })), 'input-binary');
-  assert.is(errorOf(() => parseReport(bad('truncated.xlsx'))), 'input-corrupt');
-  assert.is(timed(1000, () => errorOf(() => parseReport(bad('zip-bomb.xlsx')))), 'limit-decompressed');
+  assert.is(
+    errorOf(() => parseReport(bad('empty.txt'), { source: 'empty.txt' })),
+    'input-empty',
+  );
+  assert.is(
+    errorOf(() => parseReport(bad('noise.bin'))),
+    'input-binary',
+  );
+  assert.is(
+    errorOf(() => parseReport(bad('png-named.xls'), { source: 'png-named.xls' })),
+    'input-binary',
+  );
+  assert.is(
+    errorOf(() => parseReport(bad('truncated.xlsx'))),
+    'input-corrupt',
+  );
+  assert.is(
+    timed(1000, () => errorOf(() => parseReport(bad('zip-bomb.xlsx')))),
+    'limit-decompressed',
+  );
 });
 
 test('a damaged deflate stream that made the JavaScript inflater loop ends at once (native inflate)', () => {
   // fixtures/bad/inflate-loop.xlsx: five bytes flipped by the fuzzer in a return; SheetJS's own inflate never returned.
-  assert.is(timed(2000, () => errorOf(() => parseReport(bad('inflate-loop.xlsx')))), 'input-corrupt');
+  assert.is(
+    timed(2000, () => errorOf(() => parseReport(bad('inflate-loop.xlsx')))),
+    'input-corrupt',
+  );
 });
 
 test('a damaged formula in a legacy .xls that made the formula parser loop ends at once', () => {
   // fixtures/bad/formula-loop.xls: 231 bytes of a return copied over its own formula records by the fuzzer;
   // SheetJS alone never returns from it (its token list grows until memory runs out).
-  assert.is(timed(2000, () => errorOf(() => parseReport(bad('formula-loop.xls')))), 'input-corrupt');
+  assert.is(
+    timed(2000, () => errorOf(() => parseReport(bad('formula-loop.xls')))),
+    'input-corrupt',
+  );
 });
 
 test('damaged defined-name and external-sheet records, which looped SheetJS, are skipped (records we never need)', () => {
   // Two more finds of the long fuzz run, mutations of formula-loop.xls: a damaged Lbl record (SheetJS looped
   // in its formula parser) and a damaged ExternSheet record (SheetJS filled memory until the heap ran out).
-  assert.is(timed(2000, () => errorOf(() => parseReport(bad('name-loop.xls')))), 'input-corrupt');
+  assert.is(
+    timed(2000, () => errorOf(() => parseReport(bad('name-loop.xls')))),
+    'input-corrupt',
+  );
   const r = timed(2000, () => parseReport(bad('externsheet-loop.xls')));
-  assert.equal(r.tables.map((t) => t.table), ['active']);
-  assert.ok(r.diagnostics.some((d) => d.code === 'workbook-damaged'), 'the damage is reported');
+  assert.equal(
+    r.tables.map((t) => t.table),
+    ['active'],
+  );
+  assert.ok(
+    r.diagnostics.some((d) => d.code === 'workbook-damaged'),
+    'the damage is reported',
+  );
   // A third: a Workbook stream that no longer begins with its BOF record (rewriting that document looped SheetJS's writer).
-  const e = timed(2000, () => { try { parseReport(bad('stream-no-bof.xls')); return null; } catch (x) { return x as ParseError; } });
+  const e = timed(2000, () => {
+    try {
+      parseReport(bad('stream-no-bof.xls'));
+      return null;
+    } catch (x) {
+      return x as ParseError;
+    }
+  });
   assert.equal([e?.code, /BOF record/.test(e?.message ?? '')], ['input-corrupt', true]);
 });
 
@@ -72,9 +109,12 @@ test('ParseError carries the file', () => {
 test('prototype-pollution payloads in sheet names and strings pollute nothing', () => {
   const r = parseReport(bad('proto-pollution.xlsx'));
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
-  assert.not.ok(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'));
+  assert.not.ok(Object.hasOwn(Object.prototype, 'polluted'));
   assert.is(r.tables.length, 0);
-  assert.equal(r.diagnostics.map((d) => d.code), ['table-not-recognised', 'table-not-recognised', 'no-table-found']);
+  assert.equal(
+    r.diagnostics.map((d) => d.code),
+    ['table-not-recognised', 'table-not-recognised', 'no-table-found'],
+  );
 });
 
 test('UTF-8 and GB18030 lines in one file are each decoded, and the mix is reported', () => {
@@ -82,7 +122,7 @@ test('UTF-8 and GB18030 lines in one file are each decoded, and the mix is repor
   assert.is(r.input.encoding, 'utf-8+gb18030');
   const d = r.diagnostics.find((x) => x.code === 'decode-mixed');
   assert.ok(d);
-  assert.is((d?.actual as number[])[0], 22);
+  assert.is((d.actual as number[])[0], 22);
   assert.equal(values(r), values(seed));
 });
 
@@ -106,7 +146,13 @@ test('numbers no count can be: each null or kept, each with its code', () => {
 });
 
 test('control characters and lone surrogates in cells', () => {
-  const text = ['| 统计指标 | 单位 | 统计数 |', '| （一）主动公开\u0000政府信息数\u0007 | 条 | 2\u0001 |', '| 制发规范性文件总数\ud800 | 件 | \udfff3 |', '| 1.政府公报公开政府信息数 | 条 | 5 |', '| 2.政府网站公开政府信息数 | 条 | 6 |'].join('\n');
+  const text = [
+    '| 统计指标 | 单位 | 统计数 |',
+    '| （一）主动公开\u0000政府信息数\u0007 | 条 | 2\u0001 |',
+    '| 制发规范性文件总数\ud800 | 件 | \udfff3 |',
+    '| 1.政府公报公开政府信息数 | 条 | 5 |',
+    '| 2.政府网站公开政府信息数 | 条 | 6 |',
+  ].join('\n');
   const r = parseReport(text);
   const t = r.tables[0]!;
   for (const i of t.indicators) assert.ok(i.value === null || t.diagnostics.some((d) => d.id === i.id) || /^\d+$/.test(i.raw.trim()), `${i.id} has a plain number or a diagnostic`);
@@ -116,8 +162,14 @@ test('control characters and lone surrogates in cells', () => {
 
 test('a 200 MB line without a newline is refused by size, at once', () => {
   const huge = new Uint8Array(200 * 1024 * 1024).fill(0x61);
-  assert.is(timed(2000, () => errorOf(() => parseReport(huge))), 'input-too-large');
-  assert.is(errorOf(() => parseReport(readFixture('tables', 'seed003-2014-pipe', 'input.txt'), { maxBytes: 100 })), 'input-too-large');
+  assert.is(
+    timed(2000, () => errorOf(() => parseReport(huge))),
+    'input-too-large',
+  );
+  assert.is(
+    errorOf(() => parseReport(readFixture('tables', 'seed003-2014-pipe', 'input.txt'), { maxBytes: 100 })),
+    'input-too-large',
+  );
 });
 
 test('the command line refuses an oversized file before reading it', async () => {

@@ -5,7 +5,17 @@ import { readFileSync } from 'node:fs';
 import { defaultCatalogue, loadCatalogue, CatalogueError } from '../src/index.js';
 import { fixture, ROOT } from './helpers.js';
 
-interface RefRow { form: string; id: string; unit: string | null; parent: string | null; aliases: string[]; label: string; sums: string[]; variant?: string; virtual?: boolean }
+interface RefRow {
+  form: string;
+  id: string;
+  unit: string | null;
+  parent: string | null;
+  aliases: string[];
+  label: string;
+  sums: string[];
+  variant?: string;
+  virtual?: boolean;
+}
 const reference: RefRow[] = JSON.parse(readFileSync(fixture('spec', 'catalogue-reference.json'), 'utf8'));
 
 test('form 2014: every reference row (no variant), same id, label, unit, parent, aliases', () => {
@@ -37,14 +47,15 @@ test('forms 2019 and 2021: exactly the reference ids, with the same units', () =
 });
 
 test('no two rows of a table share a key unless the hierarchy tells them apart', () => {
-  for (const form of defaultCatalogue().forms) for (const table of form.tables) {
-    const index = table.layout === 'list' ? table.index : table.rowIndex;
-    for (const [key, inds] of index) {
-      if (inds.length < 2) continue;
-      const parents = new Set(inds.map((i) => i.ancestors.at(-1) ?? i.id));
-      assert.is(parents.size, inds.length, `key ${key} is shared inside one section: ${inds.map((i) => i.id).join(', ')}`);
+  for (const form of defaultCatalogue().forms)
+    for (const table of form.tables) {
+      const index = table.layout === 'list' ? table.index : table.rowIndex;
+      for (const [key, inds] of index) {
+        if (inds.length < 2) continue;
+        const parents = new Set(inds.map((i) => i.ancestors.at(-1) ?? i.id));
+        assert.is(parents.size, inds.length, `key ${key} is shared inside one section: ${inds.map((i) => i.id).join(', ')}`);
+      }
     }
-  }
 });
 
 test('a broken template is rejected with the path of the problem', () => {
@@ -59,7 +70,10 @@ test('a broken template is rejected with the path of the problem', () => {
   assert.ok(loadCatalogue(data(good)).forms[0]);
   const badParent = structuredClone(good);
   badParent.tables[0].indicators[1].parent = 'nope';
-  assert.throws(() => loadCatalogue(data(badParent)), (e: unknown) => e instanceof CatalogueError && /unknown parent nope/.test((e as Error).message));
+  assert.throws(
+    () => loadCatalogue(data(badParent)),
+    (e: unknown) => e instanceof CatalogueError && /unknown parent nope/.test((e as Error).message),
+  );
   const badIdentity = structuredClone(good);
   badIdentity.identities[0].right.push('missing.id');
   assert.throws(() => loadCatalogue(data(badIdentity)), /unknown id missing\.id/);

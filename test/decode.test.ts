@@ -14,7 +14,7 @@ const gb = (s: string): Uint8Array => {
 const cat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
+  for (const p of parts) out.set(p, o), (o += p.length);
   return out;
 };
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -28,7 +28,7 @@ test('UTF-16 with BOM', () => {
   const s = '统计表';
   const bytes = new Uint8Array(2 + s.length * 2);
   bytes.set([0xff, 0xfe]);
-  for (let i = 0; i < s.length; i++) (bytes[2 + i * 2] = s.charCodeAt(i) & 0xff, (bytes[3 + i * 2] = s.charCodeAt(i) >> 8));
+  for (let i = 0; i < s.length; i++) (bytes[2 + i * 2] = s.charCodeAt(i) & 0xff), (bytes[3 + i * 2] = s.charCodeAt(i) >> 8);
   assert.equal([decode(bytes).text, decode(bytes).encoding], [s, 'utf-16le']);
 });
 
@@ -67,11 +67,26 @@ test('unreadable input throws ParseError with a stable code', () => {
     }
     return 'none';
   };
-  assert.is(code(() => decode(new Uint8Array())), 'input-empty');
-  assert.is(code(() => decode('  \n ')), 'input-empty');
-  assert.is(code(() => decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))), 'input-binary');
-  assert.is(code(() => decode(new Uint8Array(1000).fill(1))), 'input-binary');
-  assert.is(code(() => decode(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))), 'input-unsupported');
+  assert.is(
+    code(() => decode(new Uint8Array())),
+    'input-empty',
+  );
+  assert.is(
+    code(() => decode('  \n ')),
+    'input-empty',
+  );
+  assert.is(
+    code(() => decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))),
+    'input-binary',
+  );
+  assert.is(
+    code(() => decode(new Uint8Array(1000).fill(1))),
+    'input-binary',
+  );
+  assert.is(
+    code(() => decode(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))),
+    'input-unsupported',
+  );
 });
 
 test.run();

@@ -23,11 +23,14 @@ test('mutated fixtures: only ParseError, bounded time, no unexplained value', as
   const files = fixtureFiles(fixture()).map((f) => ({ f, bytes: new Uint8Array(readFileSync(f)) }));
   assert.ok(files.length > 30);
   await fc.assert(
-    fc.asyncProperty(fc.nat(files.length - 1).chain((i) => fc.tuple(fc.constant(i), mutation((files[i] as { bytes: Uint8Array }).bytes.length))), async ([i, m]) => {
-      const { f, bytes } = files[i] as { f: string; bytes: Uint8Array };
-      const problem = await checkMutated(mutate(bytes, m));
-      if (problem) throw new Error(`${f} ${JSON.stringify(m).slice(0, 200)}: ${problem}`);
-    }),
+    fc.asyncProperty(
+      fc.nat(files.length - 1).chain((i) => fc.tuple(fc.constant(i), mutation((files[i] as { bytes: Uint8Array }).bytes.length))),
+      async ([i, m]) => {
+        const { f, bytes } = files[i] as { f: string; bytes: Uint8Array };
+        const problem = await checkMutated(mutate(bytes, m));
+        if (problem) throw new Error(`${f} ${JSON.stringify(m).slice(0, 200)}: ${problem}`);
+      },
+    ),
     { numRuns: 150, seed: SEED },
   );
 });

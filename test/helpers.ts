@@ -26,7 +26,12 @@ export function returnValues(name: string): Record<string, number> {
 
 export function listDirs(...parts: string[]): string[] {
   const dir = fixture(...parts);
-  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 }
 
 /** Collects what the CLI writes. */

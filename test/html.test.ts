@@ -7,19 +7,40 @@ const texts = (html: string) => extractHtmlGrids(html).grids.map((g) => g.rows.m
 
 test('rowspan and colspan expand; copies are marked spanned', () => {
   const g = texts('<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>1</td><td>2</td></tr></table>');
-  assert.equal(g, [[['A', 'B', '~B'], ['~A', '1', '2']]]);
+  assert.equal(g, [
+    [
+      ['A', 'B', '~B'],
+      ['~A', '1', '2'],
+    ],
+  ]);
 });
 
 test('rowspan=0 runs to the end; oversized spans are clamped to the table', () => {
   const g = texts('<table><tr><td rowspan="0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>');
-  assert.equal(g, [[['A', '1'], ['~A', '2'], ['~A', '3']]]);
+  assert.equal(g, [
+    [
+      ['A', '1'],
+      ['~A', '2'],
+      ['~A', '3'],
+    ],
+  ]);
   const big = extractHtmlGrids('<table><tr><td rowspan="99999" colspan="5000">x</td></tr></table>').grids[0]!;
   assert.equal([big.rows.length, big.rows[0]!.length], [1, 1000]);
 });
 
 test('ragged rows are padded; nested tables are separate grids', () => {
   const g = texts('<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d<table><tr><td>x</td></tr></table></td></tr></table>');
-  assert.equal(g, [[['a', 'b', 'c'], ['d', '~', '~']], [['x']]], 'padding of a short row is marked, not a cell');
+  assert.equal(
+    g,
+    [
+      [
+        ['a', 'b', 'c'],
+        ['d', '~', '~'],
+      ],
+      [['x']],
+    ],
+    'padding of a short row is marked, not a cell',
+  );
 });
 
 test('a table whose spans would expand past maxCells is not expanded', () => {
@@ -44,7 +65,10 @@ test('source lines come from a scan of the start tags, or from parse5 where the 
   const lines = (html: string) => extractHtmlGrids(html).grids.map((g) => [g.origin.line, ...g.rows.flatMap((r) => r.filter((c) => !c.spanned).map((c) => `${c.text}@${c.origin.line}`))]);
   // well formed, with a comment and a script that hold "<td" text, and a nested table
   const ok = '<p>x</p>\n<table>\n<!-- <td>no</td> -->\n<tr><td>a</td>\n<td>b<script>"<td>"</script></td></tr>\n<tr><td><table><tr><td>in</td></tr></table></td></tr></table>';
-  assert.equal(lines(ok), [[2, 'a@4', 'b@5', '@6'], [6, 'in@6']]);
+  assert.equal(lines(ok), [
+    [2, 'a@4', 'b@5', '@6'],
+    [6, 'in@6'],
+  ]);
   // <td> straight under <table> (parse5 implies a <tr>) and a stray </td>: the tree no longer follows the tags
   const broken = '<p>x</p>\n<table>\n<td>a</td></td>\n<td>b</td>\n</table>';
   assert.equal(lines(broken), [[2, 'a@3', 'b@4']]);
@@ -59,9 +83,13 @@ test('deep nesting does not overflow the stack; outside a table it is never pars
 });
 
 test('the scan skips comments, scripts and styles, and keeps unclosed tables', () => {
-  const html = '<!-- <table><tr><td>no</td></tr></table> --><script>var s="<table>";</script><style>table{}</style><table><tr><td>yes</td></tr><table><tr><td>inner</td></tr></table></table><p>after</p><table><tr><td>open';
+  const html =
+    '<!-- <table><tr><td>no</td></tr></table> --><script>var s="<table>";</script><style>table{}</style><table><tr><td>yes</td></tr><table><tr><td>inner</td></tr></table></table><p>after</p><table><tr><td>open';
   const g = extractHtmlGrids(html).grids;
-  assert.equal(g.map((x) => x.rows[0]?.[0]?.text), ['yes', 'inner', 'open']);
+  assert.equal(
+    g.map((x) => x.rows[0]?.[0]?.text),
+    ['yes', 'inner', 'open'],
+  );
 });
 
 test.run();

@@ -33,9 +33,18 @@ test('seed 001 (绵阳市 2017): totals, the channel split and the appeal outcom
   assert.equal(r.meta, { title: '绵阳市2017年政府信息公开工作年度报告', agency: '绵阳市', year: 2017, date: '2018-03-15' });
   assert.equal(figures(r), [
     'active.total=327899',
-    'apply.received=456', 'apply.received.in_person=272', 'apply.received.online=122', 'apply.received.letter=59', 'apply.received.fax=3',
-    'review.total=51', 'review.maintained=26', 'review.corrected=2', 'review.other=23',
-    'litigation.total=25', 'litigation.maintained=22', 'litigation.corrected=3',
+    'apply.received=456',
+    'apply.received.in_person=272',
+    'apply.received.online=122',
+    'apply.received.letter=59',
+    'apply.received.fax=3',
+    'review.total=51',
+    'review.maintained=26',
+    'review.corrected=2',
+    'review.other=23',
+    'litigation.total=25',
+    'litigation.maintained=22',
+    'litigation.corrected=3',
   ]);
   const active = r.prose.indicators[0]!;
   assert.is(text.slice(active.span[0], active.span[1]), '主动公开政府信息327899条');
@@ -63,10 +72,13 @@ test('seed 003: the text and the table agree, and the checks say so', () => {
   const r = parseReport(bytes);
   assert.equal(r.meta, { title: null, agency: '薛家岛街道办事处', year: 2017, date: '2018-01-23' });
   assert.equal(figures(r), ['active.total=24', 'active.channels=613']);
-  assert.equal(r.prose.checks.map((c) => [c.rule, c.status, c.expected, c.actual]), [
-    ['prose:active.total = table', 'pass', 24, 24],
-    ['prose:active.channels = table', 'pass', 613, 613],
-  ]);
+  assert.equal(
+    r.prose.checks.map((c) => [c.rule, c.status, c.expected, c.actual]),
+    [
+      ['prose:active.total = table', 'pass', 24, 24],
+      ['prose:active.channels = table', 'pass', 613, 613],
+    ],
+  );
   assert.equal(r.prose.checks[1]?.ids.length, 6, '613 is the sum of the five channel cells');
   spansHold(bytes.toString('utf8'), r);
 });
@@ -81,7 +93,10 @@ test('the 2021 page: prose in the 2021 catalogue, checked against 表三', () =>
   const r = parseReport(readFixture('tables', '2021-html', 'input.html'));
   assert.equal(r.meta, { title: '某某区人民政府办公室2022年政府信息公开工作年度报告', agency: '某某区人民政府办公室', year: 2022, date: '2023-01-20' });
   assert.equal(figures(r), ['apply.new_received.total=39']);
-  assert.equal(r.prose.checks.map((c) => c.status), ['pass']);
+  assert.equal(
+    r.prose.checks.map((c) => c.status),
+    ['pass'],
+  );
 });
 
 test('sentences that look like figures but are not yield nothing', () => {
@@ -113,7 +128,10 @@ test('a figure stated twice with two values is ambiguous and left alone', () => 
 
 test('fees in 元 are converted to the catalogue unit', () => {
   const r = parseReport('某某县2017年政府信息公开工作年度报告\n全年共收取费用2500元。\n');
-  assert.equal(r.prose.indicators.map((p) => [p.id, p.value, p.unit]), [['fees.total', 0.25, '万元']]);
+  assert.equal(
+    r.prose.indicators.map((p) => [p.id, p.value, p.unit]),
+    [['fees.total', 0.25, '万元']],
+  );
 });
 
 test('workbook returns take the agency from their 填报单位 line', () => {

@@ -42,7 +42,11 @@ test('a Word return: tables through mammoth, merged cells included', async () =>
   const r = await parseReportAsync(readFixture('returns', '2014-return.docx'));
   assert.is(r.input.kind, 'docx');
   assert.equal(read(r), returnValues('2014-return'));
-  assert.is(code(() => parseReport(readFixture('returns', '2014-return.docx'))), 'input-unsupported', 'the sync API says to use the async one');
+  assert.is(
+    code(() => parseReport(readFixture('returns', '2014-return.docx'))),
+    'input-unsupported',
+    'the sync API says to use the async one',
+  );
 });
 
 test('raw values: numbers stay numbers, formulas give their cached value, hidden rows are read, text numbers parse', () => {
@@ -81,25 +85,41 @@ test('WPS .et is read as the compound document it is; a Word .doc is refused by 
   const cfb = XLSX.CFB.utils.cfb_new();
   XLSX.CFB.utils.cfb_add(cfb, 'WordDocument', new Uint8Array(600));
   const doc = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
-  assert.is(code(() => parseReport(doc, { source: 'x.doc' })), 'input-unsupported');
+  assert.is(
+    code(() => parseReport(doc, { source: 'x.doc' })),
+    'input-unsupported',
+  );
 });
 
 test('damaged containers and zip bombs end in specific codes', () => {
   const xlsx = readFixture('returns', '2014-filled.xlsx');
-  assert.is(code(() => parseReport(xlsx.subarray(0, 2000))), 'input-corrupt');
+  assert.is(
+    code(() => parseReport(xlsx.subarray(0, 2000))),
+    'input-corrupt',
+  );
   // Declare a 4 GB entry in the central directory: refused before anything is inflated.
   const bomb = Uint8Array.from(xlsx);
   const eocd = bomb.lastIndexOf(0x06) - 3;
   const cd = new DataView(bomb.buffer).getUint32(eocd + 16, true);
   new DataView(bomb.buffer).setUint32(cd + 24, 0xfffffff0, true);
-  assert.is(code(() => parseReport(bomb)), 'limit-decompressed');
-  assert.is(code(() => parseReport(xlsx, { maxUnzippedBytes: 1000 })), 'limit-decompressed');
+  assert.is(
+    code(() => parseReport(bomb)),
+    'limit-decompressed',
+  );
+  assert.is(
+    code(() => parseReport(xlsx, { maxUnzippedBytes: 1000 })),
+    'limit-decompressed',
+  );
 });
 
 test('zfxxgk template: the blank form of each form reads back as that form with every cell blank', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-'));
   // 表四's value row is a run of blank cells with no label: nothing marks it, so its 15 cells are reported missing.
-  for (const [form, cells] of [['2014', 60], ['2019', 198 - 15], ['2021', 200 - 15]] as const) {
+  for (const [form, cells] of [
+    ['2014', 60],
+    ['2019', 198 - 15],
+    ['2021', 200 - 15],
+  ] as const) {
     const out = join(dir, `blank-${form}.xlsx`);
     assert.is(await main(['template', form, '--out', out], fakeIO()), 0);
     const r = parseReport(readFileSync(out));
@@ -133,7 +153,10 @@ test('zfxxgk convert: a folder of mixed files into every format, broken files li
     assert.match(io.err(), /5 of 7 file\(s\) converted/);
     if (ext === 'json') {
       const docs = JSON.parse(readFileSync(out, 'utf8'));
-      assert.equal(docs.map((d: { source: string }) => d.source.slice(inputs.length + 1)), ['a-seed.txt', 'b-page.html', 'sub/c.xlsx', 'sub/d.xls', 'sub/e.docx']);
+      assert.equal(
+        docs.map((d: { source: string }) => d.source.slice(inputs.length + 1)),
+        ['a-seed.txt', 'b-page.html', 'sub/c.xlsx', 'sub/d.xls', 'sub/e.docx'],
+      );
     }
     if (ext === 'csv') {
       const text = readFileSync(out);
@@ -166,9 +189,15 @@ test('zfxxgk aggregate: cell-by-cell sums, per-agency failures, forms never mixe
     const hand = (agencies.a?.[id] ?? 0) + (agencies.b?.[id] ?? 0) + (agencies.c?.[id] ?? 0);
     assert.is(summed[id], hand, id);
   }
-  assert.equal(region.aggregate.inputs.map((i: { failed: string[] }) => i.failed), [[], ['apply.balance.natural_person', 'apply.carried_forward.total = sum(applicants)'], []]);
+  assert.equal(
+    region.aggregate.inputs.map((i: { failed: string[] }) => i.failed),
+    [[], ['apply.balance.natural_person', 'apply.carried_forward.total = sum(applicants)'], []],
+  );
   assert.match(io.err(), /某某区第2局: 2 failed check\(s\)/, 'named by its 填报单位 line');
-  assert.equal(region.aggregate.inputs.map((i: { agency: string }) => i.agency), ['某某区第1局', '某某区第2局', '某某区第3局']);
+  assert.equal(
+    region.aggregate.inputs.map((i: { agency: string }) => i.agency),
+    ['某某区第1局', '某某区第2局', '某某区第3局'],
+  );
   // the workbook output is the official form, filled, and reads back as the same sums
   assert.is(await main(['aggregate', ...files, '--out', join(dir, 'region.xlsx')], fakeIO()), 0);
   assert.equal(read(parseReport(readFileSync(join(dir, 'region.xlsx')))), summed);

@@ -47,12 +47,15 @@ test('seed 003: every indicator row, with id, value and unit', () => {
 
 test('seed 003: unit mismatches are diagnostics with the cells', () => {
   const mism = pipe.tables[0]!.diagnostics.filter((d) => d.code === 'unit-mismatch');
-  assert.equal(mism.map((d) => [d.id, d.expected, d.actual]), [
-    ['org.staff', '人', '个'],
-    ['org.staff.full_time', '人', '个'],
-    ['org.staff.part_time', '人', '个'],
-    ['training.trainees', '人次', '人'],
-  ]);
+  assert.equal(
+    mism.map((d) => [d.id, d.expected, d.actual]),
+    [
+      ['org.staff', '人', '个'],
+      ['org.staff.full_time', '人', '个'],
+      ['org.staff.part_time', '人', '个'],
+      ['training.trainees', '人次', '人'],
+    ],
+  );
   assert.equal(mism[0]?.cell, { row: 61, col: 1, line: 81 });
   // 件 for 主动公开规范性文件数 is an accepted spelling (FORMS.md §2.1)
   assert.not.ok(pipe.tables[0]!.diagnostics.some((d) => d.id === 'active.normative_docs'));
@@ -61,7 +64,14 @@ test('seed 003: unit mismatches are diagnostics with the cells', () => {
 test('seed 003: response.channels fails (0 printed, items sum to 4); org.staff passes', () => {
   const rc = check(pipe, 'response.channels = sum');
   assert.equal([rc.status, rc.expected, rc.actual], ['fail', 4, 0]);
-  assert.equal(rc.ids, ['response.channels', 'response.channels.press_conferences', 'response.channels.online_interviews', 'response.channels.interpretation_articles', 'response.channels.weibo_wechat', 'response.channels.other']);
+  assert.equal(rc.ids, [
+    'response.channels',
+    'response.channels.press_conferences',
+    'response.channels.online_interviews',
+    'response.channels.interpretation_articles',
+    'response.channels.weibo_wechat',
+    'response.channels.other',
+  ]);
   assert.equal(rc.cells[0], { id: 'response.channels', row: 16, col: 1, line: 36 });
   const staff = check(pipe, 'org.staff = sum');
   assert.equal([staff.status, staff.expected, staff.actual], ['pass', 8, 8]);
@@ -83,7 +93,10 @@ test('HTML (GB18030, merged cells) gives identical indicators and checks', () =>
   const checks = (r: ReportResult) => r.tables[0]!.checks.map((c) => [c.rule, c.status, c.expected, c.actual]);
   assert.equal(checks(html), checks(pipe));
   // the staff block's unit cell is merged over three rows: its unit applies to all three
-  assert.equal(html.tables[0]!.diagnostics.filter((d) => d.code === 'unit-mismatch').map((d) => d.id), ['org.staff', 'org.staff.full_time', 'org.staff.part_time', 'training.trainees']);
+  assert.equal(
+    html.tables[0]!.diagnostics.filter((d) => d.code === 'unit-mismatch').map((d) => d.id),
+    ['org.staff', 'org.staff.full_time', 'org.staff.part_time', 'training.trainees'],
+  );
   // a <br> inside a label is read as one label
   assert.ok(ind(html, 'active.total').label.includes('\n'));
 });

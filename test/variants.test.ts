@@ -13,7 +13,10 @@ const values = (r: ReportResult) => r.tables.flatMap((t) => t.indicators.map((i)
 
 /** Rewrite only the table lines. */
 function mapTable(f: (line: string) => string): string {
-  return seed.split('\n').map((l) => (l.startsWith('|') ? f(l) : l)).join('\n');
+  return seed
+    .split('\n')
+    .map((l) => (l.startsWith('|') ? f(l) : l))
+    .join('\n');
 }
 
 test('traditional script (OpenCC cn → hk)', () => {

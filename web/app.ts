@@ -12,22 +12,64 @@ declare const WORKER_SOURCE: string;
 type Lang = 'zh' | 'en';
 const TEXT = {
   zh: {
-    title: '政府信息公开工作年度报告 · 统计表校验', intro: '选择或拖入年报、统计表（文本、网页、Excel、Word），或粘贴表格。文件只在本机处理，不会上传。',
-    choose: '选择文件', drop: '把文件拖到这里', paste: '或粘贴表格、报告文字：', parsePaste: '校验粘贴内容', lang: 'English',
-    reading: '正在读取…', stage: { read: '读取文件', extract: '提取表格', tables: '识别表格', prose: '读取正文', done: '完成' },
-    form: '格式', agency: '单位', year: '年度', tables: '张表', none: '未发现统计表', checks: '校验未通过', allPass: '全部校验通过',
-    expected: '应为', actual: '实为', cells: '单元格', prose: '正文中的数字', unknown: '未识别的行', downloads: '下载',
+    title: '政府信息公开工作年度报告 · 统计表校验',
+    intro: '选择或拖入年报、统计表（文本、网页、Excel、Word），或粘贴表格。文件只在本机处理，不会上传。',
+    choose: '选择文件',
+    drop: '把文件拖到这里',
+    paste: '或粘贴表格、报告文字：',
+    parsePaste: '校验粘贴内容',
+    lang: 'English',
+    reading: '正在读取…',
+    stage: { read: '读取文件', extract: '提取表格', tables: '识别表格', prose: '读取正文', done: '完成' },
+    form: '格式',
+    agency: '单位',
+    year: '年度',
+    tables: '张表',
+    none: '未发现统计表',
+    checks: '校验未通过',
+    allPass: '全部校验通过',
+    expected: '应为',
+    actual: '实为',
+    cells: '单元格',
+    prose: '正文中的数字',
+    unknown: '未识别的行',
+    downloads: '下载',
     status: { ok: '一致', fail: '校验未通过', mismatch: '单位不符', blank: '空白', missing: '原表无此格' },
-    error: '无法读取', id: '指标', check: '校验', value: '数值', legend: '图例',
+    error: '无法读取',
+    id: '指标',
+    check: '校验',
+    value: '数值',
+    legend: '图例',
   },
   en: {
-    title: 'Disclosure report statistics · checker', intro: 'Choose or drop a report or return (text, web page, Excel, Word), or paste a table. Files are processed on this computer and never uploaded.',
-    choose: 'Choose a file', drop: 'Drop a file here', paste: 'Or paste a table or the report text:', parsePaste: 'Check the pasted text', lang: '中文',
-    reading: 'Reading…', stage: { read: 'Reading the file', extract: 'Finding tables', tables: 'Recognising tables', prose: 'Reading the text', done: 'Done' },
-    form: 'Form', agency: 'Agency', year: 'Year', tables: 'table(s)', none: 'No statistics table found', checks: 'Failing checks', allPass: 'Every check passes',
-    expected: 'expected', actual: 'actual', cells: 'cells', prose: 'Figures in the text', unknown: 'Rows not recognised', downloads: 'Download',
+    title: 'Disclosure report statistics · checker',
+    intro: 'Choose or drop a report or return (text, web page, Excel, Word), or paste a table. Files are processed on this computer and never uploaded.',
+    choose: 'Choose a file',
+    drop: 'Drop a file here',
+    paste: 'Or paste a table or the report text:',
+    parsePaste: 'Check the pasted text',
+    lang: '中文',
+    reading: 'Reading…',
+    stage: { read: 'Reading the file', extract: 'Finding tables', tables: 'Recognising tables', prose: 'Reading the text', done: 'Done' },
+    form: 'Form',
+    agency: 'Agency',
+    year: 'Year',
+    tables: 'table(s)',
+    none: 'No statistics table found',
+    checks: 'Failing checks',
+    allPass: 'Every check passes',
+    expected: 'expected',
+    actual: 'actual',
+    cells: 'cells',
+    prose: 'Figures in the text',
+    unknown: 'Rows not recognised',
+    downloads: 'Download',
     status: { ok: 'consistent', fail: 'in a failing check', mismatch: 'unit mismatch', blank: 'blank', missing: 'not in the source' },
-    error: 'Cannot read', id: 'indicator', check: 'check', value: 'value', legend: 'Legend',
+    error: 'Cannot read',
+    id: 'indicator',
+    check: 'check',
+    value: 'value',
+    legend: 'Legend',
   },
 } as const;
 type Status = keyof (typeof TEXT)['zh']['status'];
@@ -160,10 +202,13 @@ function paperTable(table: TableResult, layout: PaperSheet): HTMLTableElement {
       }
       const status = statusOf(table, id);
       const ind = table.indicators.find((i) => i.id === id);
-      const cell = el('td', { ...attrs, class: `value ${status}`, tabindex: '0', 'data-id': id, 'data-status': status, title: describe(table, id) },
+      const cell = el(
+        'td',
+        { ...attrs, class: `value ${status}`, tabindex: '0', 'data-id': id, 'data-status': status, title: describe(table, id) },
         el('span', { class: 'v' }, ind?.value === null || !ind ? '' : String(ind.value)),
         el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[status]),
-        el('span', { class: 'sr' }, ` ${t().status[status]}`));
+        el('span', { class: 'sr' }, ` ${t().status[status]}`),
+      );
       cell.addEventListener('focus', () => ($('detail').textContent = describe(table, id)));
       tr.append(cell);
     });
@@ -191,9 +236,14 @@ function render(): void {
   out.replaceChildren();
   const meta = result.meta;
   const forms = [...new Set(result.tables.map((x) => x.form))].join(', ') || '—';
-  out.append(el('section', { class: 'summary', 'aria-live': 'polite' },
-    el('p', {}, `${t().form}: `, el('strong', { id: 'form' }, forms), ` · ${result.tables.length} ${t().tables}`),
-    el('p', {}, `${t().agency}: ${meta.agency ?? '—'} · ${t().year}: ${meta.year ?? '—'}`)));
+  out.append(
+    el(
+      'section',
+      { class: 'summary', 'aria-live': 'polite' },
+      el('p', {}, `${t().form}: `, el('strong', { id: 'form' }, forms), ` · ${result.tables.length} ${t().tables}`),
+      el('p', {}, `${t().agency}: ${meta.agency ?? '—'} · ${t().year}: ${meta.year ?? '—'}`),
+    ),
+  );
   if (result.tables.length === 0) {
     const d = result.diagnostics.find((x) => x.code === 'no-table-found');
     out.append(el('p', { class: 'notice', role: 'status' }, `${t().none}: `, el('code', {}, 'no-table-found'), ` ${d?.message ?? ''}`));
@@ -219,11 +269,22 @@ function render(): void {
     out.append(section);
   });
   if (result.prose.indicators.length > 0) {
-    out.append(el('section', {}, el('h2', {}, t().prose), el('ul', { id: 'prose' }, ...result.prose.indicators.map((p) => {
-      const check = result.prose.checks.find((c) => c.ids[0] === p.id);
-      const mark = check ? (check.status === 'pass' ? ` ✓ ${t().status.ok}` : ` ✗ ${t().expected} ${check.expected}`) : '';
-      return el('li', {}, el('code', {}, p.id), ` = ${p.value} ${p.unit ?? ''}${mark} — ${p.text}`);
-    }))));
+    out.append(
+      el(
+        'section',
+        {},
+        el('h2', {}, t().prose),
+        el(
+          'ul',
+          { id: 'prose' },
+          ...result.prose.indicators.map((p) => {
+            const check = result.prose.checks.find((c) => c.ids[0] === p.id);
+            const mark = check ? (check.status === 'pass' ? ` ✓ ${t().status.ok}` : ` ✗ ${t().expected} ${check.expected}`) : '';
+            return el('li', {}, el('code', {}, p.id), ` = ${p.value} ${p.unit ?? ''}${mark} — ${p.text}`);
+          }),
+        ),
+      ),
+    );
   }
   const json = el('button', { type: 'button', id: 'dl-json' }, 'JSON');
   json.addEventListener('click', () => download('application/json', new TextEncoder().encode(JSON.stringify(result, null, 2)), 'zfxxgk.json'));

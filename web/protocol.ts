@@ -4,9 +4,7 @@ import type { PaperSheet } from '../src/output/paper-form.js';
 import type { Progress } from '../src/parse-report.js';
 import type { ReportResult } from '../src/output/schema.js';
 
-export type Request =
-  | { type: 'parse'; name: string; bytes?: Uint8Array; text?: string }
-  | { type: 'export'; format: 'csv' | 'xlsx' };
+export type Request = { type: 'parse'; name: string; bytes?: Uint8Array; text?: string } | { type: 'export'; format: 'csv' | 'xlsx' };
 
 export type Response =
   | { type: 'progress'; progress: Progress }

@@ -362,14 +362,29 @@ function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocab
   });
   const columnIndex = new Map<string, ColumnEntry>();
   for (const c of columns) for (const k of c.keys) columnIndex.set(k, c);
-  const groupKeys = keysOf(columns.flatMap((c) => (c.group ? [c.group] : [])), vocabulary);
+  const groupKeys = keysOf(
+    columns.flatMap((c) => (c.group ? [c.group] : [])),
+    vocabulary,
+  );
   const structureKeys = keysOf(def.structure, vocabulary);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   for (const id of def.sequence ?? []) if (!byId.has(id)) throw new CatalogueError(`form ${form} table ${def.table}: sequence names unknown cell ${id}`);
   return {
-    form, table: def.table, title: def.title, titleKeys: keysOf([def.title, ...def.title_aliases], vocabulary), layout: 'matrix', indicators, byId,
-    rows, columns, rowIndex: indexBy(rows), columnIndex, groupKeys, structureKeys,
-    sequence: def.sequence ?? null, rowInHeader: def.row_in_header ?? false,
+    form,
+    table: def.table,
+    title: def.title,
+    titleKeys: keysOf([def.title, ...def.title_aliases], vocabulary),
+    layout: 'matrix',
+    indicators,
+    byId,
+    rows,
+    columns,
+    rowIndex: indexBy(rows),
+    columnIndex,
+    groupKeys,
+    structureKeys,
+    sequence: def.sequence ?? null,
+    rowInHeader: def.row_in_header ?? false,
     print: { corner: def.corner ?? null, columnTitle: def.column_title ?? null, rowTitle: def.row_title ?? null },
   };
 }
@@ -429,9 +444,7 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   };
   for (const form of forms) {
     for (const t of form.tables) {
-      const keys = t.layout === 'list'
-        ? [...t.index.keys()]
-        : [...t.rowIndex.keys(), ...t.columnIndex.keys(), ...t.groupKeys, ...t.structureKeys];
+      const keys = t.layout === 'list' ? [...t.index.keys()] : [...t.rowIndex.keys(), ...t.columnIndex.keys(), ...t.groupKeys, ...t.structureKeys];
       for (const k of [...keys, ...t.titleKeys]) add(k, t.table);
     }
   }

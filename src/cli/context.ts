@@ -11,6 +11,8 @@ export interface CliStream {
 export interface CliProcess {
   stdout: CliStream;
   stderr: CliStream;
+  /** Read for the input `-`. */
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 }
 
 export interface Context {
@@ -30,16 +32,23 @@ export function flag(ctx: Context, name: string, fallback?: string): string | un
   return typeof v === 'string' ? v : fallback;
 }
 
-export function positiveInt(ctx: Context, name: string, fallback: number): number {
+/** A whole-number flag at least `min` (1 unless told). */
+export function wholeNumber(ctx: Context, name: string, fallback: number, min = 1): number {
   const raw = flag(ctx, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}`);
   return n;
+}
+
+/** A file name as one printable line: control characters (a newline in a name) escaped. */
+export function printable(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** One line on standard error per problem with a file: `zfxxgk: file[:line]: code: message`. */
 export function reportProblem(ctx: Context, file: string, code: string, message: string, line?: number, stack?: string): void {
-  ctx.io.stderr.write(`zfxxgk: ${file}${line !== undefined ? `:${line}` : ''}: ${code}: ${message}\n`);
+  ctx.io.stderr.write(`zfxxgk: ${printable(file)}${line !== undefined ? `:${line}` : ''}: ${code}: ${message}\n`);
   if (stack && ctx.args.flags.has('debug')) ctx.io.stderr.write(`${stack}\n`);
 }

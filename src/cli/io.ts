@@ -1,24 +1,38 @@
-// File-system helpers of the command line: reading inputs, finding the files
-// in folders, and writing outputs atomically (a temporary sibling, then a
-// rename) so that an interrupted run never leaves half a file.
+// File-system helpers of the command line: reading inputs (regular files and
+// standard input only, bounded by size), finding the files in folders, and
+// writing outputs atomically (a temporary sibling, then a rename) so that an
+// interrupted run never leaves half a file.
 
+import { constants } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { ParseError } from '../core/diagnostics.js';
+import { UsageError } from './context.js';
 
-/** Extensions `convert` and `aggregate` look for in folders. */
-export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '.shtml', '.xhtml', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.docx']);
+/** Extensions `convert` and `aggregate` read in folders. */
+const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '.shtml', '.xhtml', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.docx']);
+
+export interface Listed {
+  files: string[];
+  missing: string[];
+  /** Files in folders of kinds not read, by extension ('' for none). */
+  skipped: Map<string, string[]>;
+}
 
 /** Every input file named or found (recursively) in the named folders, in a stable order. */
-export async function listInputs(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function listInputs(paths: string[]): Promise<Listed> {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped = new Map<string, string[]>();
   const walk = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
+      const ext = extname(e.name).toLowerCase();
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(p);
+      else if (e.isFile() && INPUT_EXTENSIONS.has(ext)) files.push(p);
+      else skipped.set(ext, [...(skipped.get(ext) ?? []), p]);
     }
   };
   for (const p of paths) {
@@ -30,15 +44,119 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; mi
       missing.push(p);
     }
   }
-  return { files, missing };
+  return { files, missing, skipped };
+}
+
+/**
+ * A file's bytes, refusing what is not a regular file (a FIFO or a device
+ * may never end) and what is over `maxBytes`, before reading it.
+ */
+export async function readInputFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  let fh: FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not block before we can refuse it.
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new ParseError('file-not-found', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`, { file: path });
+  }
+  try {
+    const s = await fh.stat();
+    if (s.isDirectory()) throw new ParseError('file-not-found', 'cannot read the file (EISDIR: it is a folder)', { file: path });
+    if (!s.isFile()) throw new ParseError('input-not-file', 'not a regular file (a FIFO, socket or device): refused, since reading it may never end', { file: path });
+    if (s.size > maxBytes) throw new ParseError('input-too-large', `The file has ${s.size} bytes, over the limit of ${maxBytes}.`, { file: path });
+    // A file that grows while it is read is still cut at the limit.
+    const buf = new Uint8Array(Math.min(s.size, maxBytes) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0 || n + bytesRead >= buf.length) {
+        n += bytesRead;
+        break;
+      }
+      n += bytesRead;
+    }
+    if (n > maxBytes) throw new ParseError('input-too-large', `The file grew past the limit of ${maxBytes} bytes while it was read.`, { file: path });
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Standard input's bytes, up to `maxBytes`. */
+export async function readStream(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number, name: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.byteLength;
+    if (size > maxBytes) throw new ParseError('input-too-large', `Standard input has more than ${maxBytes} bytes.`, { file: name });
+    chunks.push(bytes);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** The path a file resolves to (through links), or its absolute path when it does not exist yet. */
+async function identity(path: string): Promise<string> {
+  try {
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Refuse, before anything is read, an output that is one of the inputs (also through a link). */
+export async function refuseOverwrite(out: string | undefined, inputs: string[]): Promise<void> {
+  if (out === undefined) return;
+  const target = await identity(out);
+  for (const input of inputs) {
+    if (input === '-') continue;
+    if ((await identity(input)) === target) throw new UsageError(`--out ${out} is one of the inputs (${input}); it would be overwritten`);
+  }
+}
+
+/** The output cannot be written: a coded error, not an internal one. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  readonly code = 'output-unwritable';
+  constructor(
+    readonly path: string,
+    cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write the output (${cause.code ?? cause.message})`, { cause });
+  }
 }
 
 /** Files being written right now, so that an interrupted run can remove their temporaries. */
-const open_ = new Set<AtomicFile>();
+const writing = new Set<AtomicFile>();
 
 /** Remove every temporary file still being written (called on SIGINT/SIGTERM by the entry point). */
 export async function abortAll(): Promise<void> {
-  await Promise.all([...open_].map((f) => f.abort()));
+  await Promise.all([...writing].map((f) => f.abort()));
+}
+
+const TEMP = /^\.(.+)\.zfxxgk-(\d+)-\d+\.tmp$/;
+
+/** Temporaries left by a run that was killed (kill -9 gives no chance to clean up): removed when their process is gone. */
+async function removeStale(dir: string, base: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || m[1] !== base) continue;
+    let alive = true;
+    try {
+      process.kill(Number(m[2]), 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!alive) await rm(join(dir, name), { force: true });
+  }
 }
 
 /** A file being written: chunks go to a temporary sibling, renamed into place by `commit`. */
@@ -51,27 +169,42 @@ export class AtomicFile {
 
   static async create(path: string): Promise<AtomicFile> {
     const target = resolve(path);
-    await mkdir(dirname(target), { recursive: true });
-    const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    const f = new AtomicFile(target, tmp, await open(tmp, 'wx'));
-    open_.add(f);
-    return f;
+    try {
+      if ((await stat(target).catch(() => null))?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      await mkdir(dirname(target), { recursive: true });
+      await removeStale(dirname(target), basename(target));
+      const tmp = join(dirname(target), `.${basename(target)}.zfxxgk-${process.pid}-${Date.now()}.tmp`);
+      const f = new AtomicFile(target, tmp, await open(tmp, 'wx'));
+      writing.add(f);
+      return f;
+    } catch (e) {
+      throw new OutputError(path, e as NodeJS.ErrnoException);
+    }
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
-    if (typeof chunk === 'string') await this.fh.write(chunk);
-    else await this.fh.write(chunk);
+    try {
+      if (typeof chunk === 'string') await this.fh.write(chunk);
+      else await this.fh.write(chunk);
+    } catch (e) {
+      throw new OutputError(this.path, e as NodeJS.ErrnoException);
+    }
   }
 
   async commit(): Promise<void> {
-    await this.fh.close();
-    await rename(this.tmp, this.path);
-    open_.delete(this);
+    try {
+      await this.fh.close();
+      await rename(this.tmp, this.path);
+      writing.delete(this);
+    } catch (e) {
+      await this.abort();
+      throw new OutputError(this.path, e as NodeJS.ErrnoException);
+    }
   }
 
   /** Remove the temporary file (after an error or an interruption). */
   async abort(): Promise<void> {
-    open_.delete(this);
+    writing.delete(this);
     await this.fh.close().catch(() => undefined);
     await rm(this.tmp, { force: true });
   }

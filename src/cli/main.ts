@@ -4,35 +4,12 @@
 
 import { createRequire } from 'node:module';
 import { parseArgs } from './args.js';
-import { EXIT, UsageError, type CliProcess, type Context } from './context.js';
+import { type CliProcess, type Context, EXIT, printable, UsageError } from './context.js';
+import { COMMAND_SPECS, commandHelp, mainHelp } from './spec.js';
 
-export { abortAll } from './io.js';
 export { EXIT, type CliProcess } from './context.js';
-
-const HELP = `zfxxgk — read the statistics tables of 政府信息公开工作年度报告 into checked data
-
-Usage:
-  zfxxgk parse <file>… [--format json|jsonl|csv] [--out PATH] [--encoding ENC]
-  zfxxgk check <file>…                         human-readable check report; exit 3 if a check fails
-  zfxxgk convert <files|folders>… --out FILE   .json .jsonl .csv (UTF-8 with BOM) or .xlsx; all cores, progress on stderr
-  zfxxgk aggregate <returns|folders>… --out region.xlsx|region.json
-  zfxxgk template <2014|2019|2021> --out blank.xlsx|.xls|.ods
-  zfxxgk serve [--port N]                      the checking page (npm run build:web) on http://127.0.0.1:N/
-  zfxxgk codes                                 list diagnostic and error codes
-  zfxxgk --version | --help
-
-Options:
-  --format    json (default; an array when several files), jsonl, csv (long format)
-  --out       write to PATH (atomically: a temporary file, then a rename)
-  --encoding  force the text encoding (utf-8, gb18030, big5, utf-16le …)
-  --timeout   seconds one file may take in convert/aggregate (default 60)
-  --threads   worker threads for convert/aggregate (default: the cores available)
-  --max-memory  MB of heap one worker may use in convert/aggregate (default 512)
-  --verbose   also print info-level diagnostics (and skipped checks in check reports)
-  --debug     print stack traces of unexpected errors
-
-Exit codes: 0 all inputs read; 1 an input could not be read; 2 bad command line; 3 (check) a check failed.
-`;
+export { abortAll } from './io.js';
+import { OutputError } from './io.js';
 
 function version(): string {
   const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -61,17 +38,22 @@ export async function main(argv: string[], io: CliProcess): Promise<number> {
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
+    const spec = COMMAND_SPECS.find((c) => c.name === (args.command === 'help' ? args.positionals[0] : args.command));
     if (args.flags.has('help') || args.command === null || args.command === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(spec ? commandHelp(spec) : mainHelp());
       return args.command === null && !args.flags.has('help') ? EXIT.usage : EXIT.ok;
     }
-    const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`unknown command "${args.command}"`);
-    return await command({ args, io });
+    const run = COMMANDS[args.command] as (ctx: Context) => Promise<number>;
+    return await run({ args, io });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`zfxxgk: ${e.message}\nRun "zfxxgk --help" for usage.\n`);
+      const command = argv.find((a) => !a.startsWith('-'));
+      io.stderr.write(`zfxxgk: ${e.message}\nRun "zfxxgk ${command && COMMANDS[command] ? `${command} ` : ''}--help" for usage.\n`);
       return EXIT.usage;
+    }
+    if (e instanceof OutputError) {
+      io.stderr.write(`zfxxgk: ${printable(e.path)}: ${e.code}: ${e.message}\n`);
+      return EXIT.unreadable;
     }
     io.stderr.write(`zfxxgk: internal-error: ${(e as Error).message}\n`);
     if (argv.includes('--debug')) io.stderr.write(`${(e as Error).stack ?? ''}\n`);

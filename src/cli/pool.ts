@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../parse-report.js';
-import { flag, positiveInt, type Context } from './context.js';
+import { flag, wholeNumber, type Context } from './context.js';
 import type { ReportResult } from '../output/schema.js';
 
 export interface Job {
@@ -21,8 +21,8 @@ export interface JobError {
   stack?: string;
 }
 
-/** A parsed file comes back as its document's JSON text (see worker.ts). */
-export type JobResult = { index: number; json: string } | { index: number; error: JobError };
+/** A parsed file comes back as its document's JSON text (see worker.ts) and its number of tables. */
+export type JobResult = { index: number; json: string; tables: number } | { index: number; error: JobError };
 
 /** The document of a parsed file. */
 export function documentOf(r: { json: string }): ReportResult {
@@ -40,15 +40,15 @@ export interface PoolOptions {
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
-export const DEFAULT_MAX_MEMORY_MB = 512;
+const DEFAULT_MAX_MEMORY_MB = 512;
 
 /** The pool's options from the command line: --timeout (s), --threads, --max-memory (MB), --encoding. */
 export function poolOptions(ctx: Context): PoolOptions {
   const encoding = flag(ctx, 'encoding');
   return {
-    timeoutMs: positiveInt(ctx, 'timeout', 60) * 1000,
-    maxMemoryMb: positiveInt(ctx, 'max-memory', DEFAULT_MAX_MEMORY_MB),
-    ...(ctx.args.flags.has('threads') ? { threads: positiveInt(ctx, 'threads', 1) } : {}),
+    timeoutMs: wholeNumber(ctx, 'timeout', 60) * 1000,
+    maxMemoryMb: wholeNumber(ctx, 'max-memory', DEFAULT_MAX_MEMORY_MB),
+    ...(ctx.args.flags.has('threads') ? { threads: wholeNumber(ctx, 'threads', 1) } : {}),
     ...(encoding ? { encoding } : {}),
   };
 }
@@ -103,7 +103,12 @@ export async function* parseAll(files: string[], options: PoolOptions): AsyncGen
       const index = current;
       dead = true;
       const memory = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ index, error: memory ? { code: 'limit-memory', message: 'parsing needed more memory than a worker may use; the worker was ended' } : { code: 'internal-error', message: e.message, stack: e.stack ?? '' } });
+      finish({
+        index,
+        error: memory
+          ? { code: 'limit-memory', message: 'parsing needed more memory than a worker may use; the worker was ended' }
+          : { code: 'internal-error', message: e.message, stack: e.stack ?? '' },
+      });
       start();
     });
     feed();

@@ -3,12 +3,12 @@
 // main thread only writes it: with both cores busy parsing, it must stay idle)
 // or the error's code and message.
 
-import { readFile, stat } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../core/diagnostics.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
 import { useZlib } from '../extract/workbook.js';
+import { readInputFile } from './io.js';
 import type { Job, JobResult } from './pool.js';
 
 // A worker is an entry point: native inflate for workbooks, and SheetJS's zlib probe is not a user's concern.
@@ -18,10 +18,9 @@ useZlib(zlib);
 parentPort?.on('message', async (job: Job) => {
   let result: JobResult;
   try {
-    const { size } = await stat(job.path);
-    if (size > DEFAULT_LIMITS.maxBytes) throw new ParseError('input-too-large', `The file has ${size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes}.`);
-    const bytes = await readFile(job.path);
-    result = { index: job.index, json: JSON.stringify(await parseReportAsync(bytes, { source: job.path, ...job.options })) };
+    const bytes = await readInputFile(job.path, DEFAULT_LIMITS.maxBytes);
+    const doc = await parseReportAsync(bytes, { source: job.path, ...job.options });
+    result = { index: job.index, json: JSON.stringify(doc), tables: doc.tables.length };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof ParseError) result = { index: job.index, error: { code: e.code, message: e.message } };

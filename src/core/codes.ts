@@ -16,19 +16,36 @@ export const CODES = {
   'input-too-large': { severity: 'error', description: 'The input is larger than the `maxBytes` limit.' },
   'input-unsupported': { severity: 'error', description: 'The input kind is recognised but not supported by this build.' },
   'input-corrupt': { severity: 'error', description: 'A container (.xlsx, .docx, .xls, .et, .ods) is truncated or damaged and cannot be opened.' },
-  'limit-decompressed': { severity: 'error', description: 'A ZIP container (.xlsx/.docx/.ods) declares more inflated bytes or entries than the `maxUnzippedBytes`/`maxZipEntries` limits: refused as a possible zip bomb.' },
+  'limit-decompressed': {
+    severity: 'error',
+    description: 'A ZIP container (.xlsx/.docx/.ods) declares more inflated bytes or entries than the `maxUnzippedBytes`/`maxZipEntries` limits: refused as a possible zip bomb.',
+  },
   'aggregate-mixed-forms': { severity: 'error', description: '`aggregate` was given returns of different forms, or a file with no statistics table; nothing is summed.' },
   'limit-time': { severity: 'error', description: 'A file took longer than the per-file time limit of a batch run (`--timeout`); its worker was ended and the file reported.' },
-  'limit-memory': { severity: 'error', description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 512 MB); its worker was ended and the file reported.' },
+  'limit-memory': {
+    severity: 'error',
+    description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 512 MB); its worker was ended and the file reported.',
+  },
   'internal-error': { severity: 'error', description: 'An unexpected error (a bug): the file is reported and the run goes on; `--debug` prints the stack.' },
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
+  'input-not-file': {
+    severity: 'error',
+    description: 'The path names a FIFO, a device or another non-regular file (`/dev/zero`, a named pipe): refused before reading, since such a read may never end.',
+  },
+  'output-unwritable': { severity: 'error', description: 'The output cannot be written (a read-only folder, a parent that is a file, a full disk); nothing was left at the output path.' },
 
   // Document-level diagnostics.
-  'decode-replacement': { severity: 'warning', description: 'The text holds U+FFFD replacement characters: bytes the encoding could not decode, or characters damaged before the file was saved (the message says which).' },
+  'decode-replacement': {
+    severity: 'warning',
+    description: 'The text holds U+FFFD replacement characters: bytes the encoding could not decode, or characters damaged before the file was saved (the message says which).',
+  },
   'decode-mixed': { severity: 'warning', description: 'The file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding and the GB18030 lines are listed.' },
   'limit-depth': { severity: 'warning', description: 'HTML elements nest deeper than the `maxDepth` limit; tables below that depth were not read.' },
   'limit-columns': { severity: 'warning', description: 'A list table has more value columns than the `maxValueColumns` limit (16); only the first ones were read.' },
-  'workbook-damaged': { severity: 'warning', description: 'The workbook has damaged or unknown records (often a truncated or altered .xls); the readable part was read and the reader\'s messages are listed.' },
+  'workbook-damaged': {
+    severity: 'warning',
+    description: "The workbook has damaged or unknown records (often a truncated or altered .xls); the readable part was read and the reader's messages are listed.",
+  },
   'prose-conflict': { severity: 'info', description: 'The text states one indicator with two different values; neither is kept among the prose figures.' },
   'no-table-found': { severity: 'info', description: 'The document contains no statistics table; only prose was found.' },
   'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
@@ -53,13 +70,12 @@ export const CODES = {
   'extra-value-columns': { severity: 'info', description: 'The table has several value columns (e.g. 本年 and 累计); each is emitted as its own table.' },
   'extra-values': { severity: 'warning', description: 'A row has more values than the form has cells for it; the extra values are listed in the diagnostic and not emitted.' },
   'unit-assumed': { severity: 'info', description: 'An amount of money is printed without a unit; it is read in the catalogue unit (e.g. 2019 采购总金额).' },
-  'form-mixed': { severity: 'warning', description: 'A table, or a document, mixes rows or columns of two forms (a 2020 report with 2021 rows, a 2021 report keeping 2019 columns); each cell keeps the id of the form it belongs to.' },
+  'form-mixed': {
+    severity: 'warning',
+    description: 'A table, or a document, mixes rows or columns of two forms (a 2020 report with 2021 rows, a 2021 report keeping 2019 columns); each cell keeps the id of the form it belongs to.',
+  },
   'form-ambiguous': { severity: 'info', description: 'A table fits two forms equally well (2019 and 2021 share tables 三 and 四) and nothing else in the document decides; the later form is used.' },
   'blank-total': { severity: 'warning', description: 'A total is blank while its parts are not all zero; the check counts it as 0.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
-
-export function severityOf(code: Code): Severity {
-  return CODES[code].severity;
-}

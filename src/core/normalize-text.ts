@@ -36,7 +36,7 @@ let converter: ((s: string) => string) | null = null;
 const opencc = (): ((s: string) => string) => (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
 
 /** Traditional → simplified with OpenCC's phrase table (反覆 → 反复): for labels, which are short. */
-export function toSimplified(text: string): string {
+function toSimplified(text: string): string {
   // Pure ASCII/punctuation needs no conversion; skip building the dictionary.
   return /[\u3400-\u9fff]/.test(text) ? opencc()(text) : text;
 }
@@ -92,7 +92,7 @@ function hanNumber(s: string): number | null {
   let total = 0;
   if (s.includes('十')) {
     const [tens, ones] = s.split('十');
-    total = (tens ? HAN_NUMERALS[tens] ?? NaN : 1) * 10 + (ones ? HAN_NUMERALS[ones] ?? NaN : 0);
+    total = (tens ? (HAN_NUMERALS[tens] ?? NaN) : 1) * 10 + (ones ? (HAN_NUMERALS[ones] ?? NaN) : 0);
   } else {
     total = HAN_NUMERALS[s] ?? NaN;
   }
@@ -120,7 +120,7 @@ export function splitNumbering(text: string): { rest: string; level: number; ord
   let ordinal: number | null = null;
   for (const n of NUMBERING) {
     const m = n.re.exec(rest);
-    if (!m || !m[1]) continue;
+    if (!m?.[1]) continue;
     level = n.level;
     ordinal = n.han ? hanNumber(m[1]) : Number(m[1]);
     rest = rest.slice(m[0].length);

@@ -130,13 +130,15 @@ export function elementText(el: Node, withTables = false): string {
 export type LineOf = (el: Element) => number | undefined;
 
 /** Lines from parse5's locations (a tree parsed with `sourceCodeLocationInfo`); `lineBase` shifts fragment lines to page lines. */
-export const parsedLines = (lineBase = 0): LineOf => (el) => {
-  const l = el.sourceCodeLocation?.startLine;
-  return l === undefined ? undefined : l + lineBase;
-};
+const parsedLines =
+  (lineBase = 0): LineOf =>
+  (el) => {
+    const l = el.sourceCodeLocation?.startLine;
+    return l === undefined ? undefined : l + lineBase;
+  };
 
 /** Expand one table element into a grid; null when it would exceed `maxCells`. */
-export function tableToGrid(table: Element, index: number, maxCells = Infinity, line: LineOf = parsedLines()): Grid | null {
+function tableToGrid(table: Element, index: number, maxCells = Infinity, line: LineOf = parsedLines()): Grid | null {
   const trs = tableRows(table);
   const rows: (Cell | undefined)[][] = [];
   let placed = 0;
@@ -220,6 +222,17 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
   }
   // Metadata reads the prose and the tables' own cells (a 填报单位 line is often in the table).
   const prose = visibleText(html, false);
-  const cells = grids.map((g) => g.rows.map((r) => r.filter((c) => !c.spanned && c.text !== '').map((c) => c.text).join(' ')).join('\n')).join('\n');
+  const cells = grids
+    .map((g) =>
+      g.rows
+        .map((r) =>
+          r
+            .filter((c) => !c.spanned && c.text !== '')
+            .map((c) => c.text)
+            .join(' '),
+        )
+        .join('\n'),
+    )
+    .join('\n');
   return { grids, tooLarge, tooDeep, text: { prose, meta: `${prose}\n${cells}` } };
 }

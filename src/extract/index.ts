@@ -46,7 +46,18 @@ function maskLines(text: string, grids: Grid[]): string {
 
 /** Workbook and CSV cells as lines of text, for the 填报单位 line and the title. */
 function cellText(grids: Grid[]): string {
-  return grids.map((g) => g.rows.map((r) => r.map((c) => (c.spanned ? '' : c.text)).filter((t) => t !== '').join(' ')).join('\n')).join('\n');
+  return grids
+    .map((g) =>
+      g.rows
+        .map((r) =>
+          r
+            .map((c) => (c.spanned ? '' : c.text))
+            .filter((t) => t !== '')
+            .join(' '),
+        )
+        .join('\n'),
+    )
+    .join('\n');
 }
 
 /** Grids of every input kind but .docx, which needs extractGridsAsync. */
@@ -62,7 +73,8 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
       const diagnostics = html.tooLarge.map((i) =>
         diagnostic('limit-cells', `Table ${i} would expand to more than ${limits.maxCells} cells (option maxCells); it was not read.`, { cell: { table: i }, expected: limits.maxCells }),
       );
-      if (html.tooDeep) diagnostics.push(diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth); tables below that depth were not read.`, { expected: limits.maxDepth }));
+      if (html.tooDeep)
+        diagnostics.push(diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth); tables below that depth were not read.`, { expected: limits.maxDepth }));
       return { grids: html.grids, diagnostics, text: html.text };
     }
     case 'csv': {
@@ -78,10 +90,18 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
     case 'ods': {
       const wb = workbookGrids(source.bytes, limits);
       const diagnostics = wb.skipped.map((s) =>
-        diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { sheet: s.sheet }, actual: s.cells, expected: limits.maxCells }),
+        diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
+          cell: { sheet: s.sheet },
+          actual: s.cells,
+          expected: limits.maxCells,
+        }),
       );
       if (wb.notes.length > 0) {
-        diagnostics.push(diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, { actual: wb.notes.slice(0, 20) }));
+        diagnostics.push(
+          diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, {
+            actual: wb.notes.slice(0, 20),
+          }),
+        );
       }
       return { grids: wb.grids, diagnostics, text: { meta: cellText(wb.grids), prose: '' } };
     }

@@ -11,7 +11,7 @@ const PIPE = /[|｜]/;
 const MAX_BARE_CELL = 200;
 
 /** Split one pipe-text line into its cell texts, dropping the outer border pipes. */
-export function splitPipeRow(line: string): string[] {
+function splitPipeRow(line: string): string[] {
   let s = line.trim();
   if (s.startsWith('|') || s.startsWith('｜')) s = s.slice(1);
   if (s.endsWith('|') || s.endsWith('｜')) s = s.slice(0, -1);
@@ -29,7 +29,7 @@ export function textLines(text: string): TextLine[] {
   return text.split('\n').map((t, i) => ({ text: t.endsWith('\r') ? t.slice(0, -1) : t, line: i + 1 }));
 }
 
-export function toGrid(block: { cells: string[]; line: number }[], index: number): Grid {
+function toGrid(block: { cells: string[]; line: number }[], index: number): Grid {
   const width = block.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const rows: Cell[][] = block.map(({ cells, line }) => {
     const row: Cell[] = cells.map((text) => ({ text, origin: { line }, spanned: false }));
@@ -51,7 +51,7 @@ const isEmpty = (r: BlockRow): boolean => r.cells.every((c) => c === '');
  * two in a row) or is an empty cell of its own (when they do: a run of six
  * is six blank columns). Other blocks are returned as they are.
  */
-export function settleStreamBlock(block: BlockRow[]): BlockRow[] {
+function settleStreamBlock(block: BlockRow[]): BlockRow[] {
   const filled = block.filter((r) => !isEmpty(r));
   const single = filled.filter((r) => r.cells.filter((c) => c !== '').length <= 1).length;
   if (filled.length < 4 || single < filled.length * 0.7) return block;

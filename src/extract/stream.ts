@@ -19,7 +19,7 @@ interface Para {
 }
 
 /** Split a trailing run of 2+ space-separated numbers off a cell. */
-export function splitNumberRun(text: string): string[] {
+function splitNumberRun(text: string): string[] {
   const parts = text.trim().split(/\s+/);
   if (parts.length < 2) return [text.trim()];
   let k = parts.length;

@@ -17,7 +17,7 @@ const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0)
 const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
 
 /** The entries of a ZIP's central directory; throws input-corrupt when there is none. */
-export function zipEntries(bytes: Uint8Array, file?: string): ZipEntry[] {
+function zipEntries(bytes: Uint8Array, file?: string): ZipEntry[] {
   const where = file ? { file } : {};
   // The end-of-central-directory record sits in the last 22 + 65535 bytes.
   let eocd = -1;
@@ -63,7 +63,11 @@ export function zipKind(bytes: Uint8Array, limits: ContainerLimits, file?: strin
   }
   const total = entries.reduce((s, e) => s + e.uncompressed, 0);
   if (total > limits.maxUnzippedBytes) {
-    throw new ParseError('limit-decompressed', `The ZIP container would inflate to ${total} bytes, over the limit of ${limits.maxUnzippedBytes} (option maxUnzippedBytes): refused as a possible zip bomb.`, where);
+    throw new ParseError(
+      'limit-decompressed',
+      `The ZIP container would inflate to ${total} bytes, over the limit of ${limits.maxUnzippedBytes} (option maxUnzippedBytes): refused as a possible zip bomb.`,
+      where,
+    );
   }
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';

@@ -32,18 +32,27 @@ export function sniffContainer(bytes: Uint8Array): { kind: InputKind | 'binary';
 }
 
 const CHARSET_ALIASES: Record<string, string> = {
-  gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030', 'gb_2312-80': 'gb18030',
-  'utf-8': 'utf-8', utf8: 'utf-8',
-  big5: 'big5', 'big5-hkscs': 'big5',
-  'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  gb18030: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'gb_2312-80': 'gb18030',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
 };
 
 /** The charset named by a `<meta charset=…>` or `content="…; charset=…"` in the first bytes. */
-export function metaCharset(bytes: Uint8Array): string | null {
+function metaCharset(bytes: Uint8Array): string | null {
   // Only ASCII matters for the declaration; latin1 maps bytes 1:1 so offsets stay simple.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
   const m = /<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-z0-9_:.-]{1,40})/.exec(head);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   return CHARSET_ALIASES[m[1]] ?? null;
 }
 
@@ -77,9 +86,9 @@ function controlShares(bytes: Uint8Array): { nul: number; control: number } {
 }
 
 /** Text or HTML? HTML when the start looks like markup or the text contains a table element. */
-export function textKind(text: string): 'html' | 'text' {
+function textKind(text: string): 'html' | 'text' {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return 'html';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'))) return 'html';
   if (/<table[\s>]/i.test(text) && /<\/t[dh]>/i.test(text)) return 'html';
   if (/<(body|div|p|head|meta)[\s>]/i.test(head)) return 'html';
   return 'text';
@@ -112,7 +121,9 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   const shares = controlShares(input);
   // Text has no NUL bytes (UTF-16 without a BOM is the exception, and is not read either).
   if (!encoding && (shares.nul > 0.01 || shares.control > 0.1)) {
-    throw new ParseError('input-binary', 'The input contains NUL or control bytes in a share no text file has; it looks like binary data (UTF-16 text needs a byte-order mark).', { file: options.file });
+    throw new ParseError('input-binary', 'The input contains NUL or control bytes in a share no text file has; it looks like binary data (UTF-16 text needs a byte-order mark).', {
+      file: options.file,
+    });
   }
   encoding ??= metaCharset(input);
   // One strict UTF-8 pass answers both "is the declaration right" and "is undeclared text UTF-8".
@@ -123,7 +134,11 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   if (encoding === null) {
     const mixed = decodeMixed(body);
     if (mixed) {
-      diagnostics.push(diagnostic('decode-mixed', `The file mixes encodings: ${mixed.gbLines.length} line(s) were decoded as GB18030 (first: line ${mixed.gbLines[0]}), the rest as UTF-8.`, { actual: mixed.gbLines.slice(0, 50) }));
+      diagnostics.push(
+        diagnostic('decode-mixed', `The file mixes encodings: ${mixed.gbLines.length} line(s) were decoded as GB18030 (first: line ${mixed.gbLines[0]}), the rest as UTF-8.`, {
+          actual: mixed.gbLines.slice(0, 50),
+        }),
+      );
       if (mixed.text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
       return { text: mixed.text, encoding: 'utf-8+gb18030', kind: textKind(mixed.text), diagnostics };
     }

@@ -5,7 +5,7 @@
 import { decode, sniffContainer } from './decode.js';
 import { ParseError } from '../core/diagnostics.js';
 import { cfbKind, zipKind, type ContainerLimits } from './container.js';
-import type { Diagnostic, InputKind } from '../core/types.js';
+import type { Diagnostic } from '../core/types.js';
 
 export type Source =
   | { kind: 'text' | 'html' | 'csv'; text: string; encoding: string; diagnostics: Diagnostic[] }
@@ -18,8 +18,11 @@ export interface ReadOptions extends ContainerLimits {
 }
 
 /** True when most lines split into the same number (≥ 3) of comma- or tab-separated fields. */
-export function looksLikeCsv(text: string): boolean {
-  const lines = text.split('\n', 60).map((l) => l.trim()).filter((l) => l !== '');
+function looksLikeCsv(text: string): boolean {
+  const lines = text
+    .split('\n', 60)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length < 3 || lines.some((l) => l.includes('|'))) return false;
   const counts = new Map<number, number>();
   for (const l of lines) {
@@ -53,8 +56,4 @@ export function readInput(input: string | Uint8Array, options: ReadOptions): Sou
   const decoded = decode(input, { ...where(options.file), ...(options.encoding ? { encoding: options.encoding } : {}) });
   const csv = decoded.kind === 'text' && (options.file?.toLowerCase().endsWith('.csv') || looksLikeCsv(decoded.text));
   return { kind: csv ? 'csv' : decoded.kind === 'html' ? 'html' : 'text', text: decoded.text, encoding: decoded.encoding, diagnostics: decoded.diagnostics };
-}
-
-export function inputKind(source: Source): InputKind {
-  return source.kind;
 }

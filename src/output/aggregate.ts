@@ -26,7 +26,7 @@ export interface Aggregate {
 }
 
 /** The single form a report's tables follow, or null (no table, or several forms). */
-export function reportForm(doc: ReportResult): string | null {
+function reportForm(doc: ReportResult): string | null {
   const forms = new Set(doc.tables.map((t) => t.form));
   return forms.size === 1 ? ([...forms][0] ?? null) : null;
 }

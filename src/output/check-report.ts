@@ -27,7 +27,7 @@ export function formatCheckReport(doc: ReportResult, options: CheckReportOptions
     out.push(`  table ${i + 1}: form ${t.form} (${t.table}${col}), ${t.indicators.length} indicators, ${t.checks.length} checks, ${failed} failed`);
     for (const c of t.checks) {
       if (c.status === 'skipped' && !options.verbose) continue;
-      const detail = c.status === 'skipped' ? c.reason ?? '' : `expected ${c.kind === 'at-most' ? '≤ ' : ''}${c.expected}, actual ${c.actual}`;
+      const detail = c.status === 'skipped' ? (c.reason ?? '') : `expected ${c.kind === 'at-most' ? '≤ ' : ''}${c.expected}, actual ${c.actual}`;
       const cells = c.status === 'fail' ? ` [${c.cells.map((x) => `${x.id}@${where(x)}`).join(', ')}]` : '';
       out.push(`    ${MARK[c.status]} ${c.rule} (${c.strength}): ${detail}${cells}`);
     }

@@ -10,16 +10,14 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv'];
 export const CSV_HEADER = ['source', 'form', 'table', 'id', 'value', 'unit', 'raw', 'row', 'col'] as const;
 
 /** The source as one string (an aggregate lists its inputs). */
-export function sourceName(doc: ReportResult): string | null {
+function sourceName(doc: ReportResult): string | null {
   return Array.isArray(doc.source) ? doc.source.join('; ') : doc.source;
 }
 
 /** One CSV row per indicator, long format. */
 export function toCsvRows(doc: ReportResult): (string | number | null)[][] {
   const source = sourceName(doc);
-  return doc.tables.flatMap((t) =>
-    t.indicators.map((i) => [source, t.form, t.table, i.id, i.value, i.unit, i.raw, i.cell.row ?? null, i.cell.col ?? null]),
-  );
+  return doc.tables.flatMap((t) => t.indicators.map((i) => [source, t.form, t.table, i.id, i.value, i.unit, i.raw, i.cell.row ?? null, i.cell.col ?? null]));
 }
 
 export const CHECK_HEADER = ['source', 'form', 'table', 'rule', 'strength', 'status', 'expected', 'actual', 'ids'] as const;
@@ -34,8 +32,18 @@ export function toCheckRows(doc: ReportResult): (string | number | null)[][] {
 /** One row per diagnostic (document-level ones have no table). */
 export function toDiagnosticRows(doc: ReportResult): (string | number | null)[][] {
   const source = sourceName(doc);
-  const row = (table: string | null, d: ReportResult['diagnostics'][number]): (string | number | null)[] =>
-    [source, table, d.code, d.severity, d.id ?? null, d.message, d.cell?.row ?? null, d.cell?.col ?? null, d.cell?.line ?? null, d.cell?.ref ?? null];
+  const row = (table: string | null, d: ReportResult['diagnostics'][number]): (string | number | null)[] => [
+    source,
+    table,
+    d.code,
+    d.severity,
+    d.id ?? null,
+    d.message,
+    d.cell?.row ?? null,
+    d.cell?.col ?? null,
+    d.cell?.line ?? null,
+    d.cell?.ref ?? null,
+  ];
   return [...doc.diagnostics.map((d) => row(null, d)), ...doc.tables.flatMap((t) => t.diagnostics.map((d) => row(t.table, d)))];
 }
 

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 
-export const LocationSchema = z.object({
+const LocationSchema = z.object({
   row: z.number().int().nonnegative().optional(),
   col: z.number().int().nonnegative().optional(),
   line: z.number().int().positive().optional(),
@@ -61,7 +61,7 @@ export const TableResultSchema = z.object({
   diagnostics: z.array(DiagnosticSchema),
 });
 
-export const ProseIndicatorSchema = z.object({
+const ProseIndicatorSchema = z.object({
   id: z.string(),
   value: z.number(),
   unit: z.string().nullable(),

@@ -50,7 +50,9 @@ function noTable(input: InputDescription, grids: number): Diagnostic {
 /** Normalise, split and recognise every grid (within the limits). */
 function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progress: (p: Progress) => void, diagnostics: Diagnostic[]): Recognised[] {
   if (grids.length > limits.maxTables) {
-    diagnostics.push(diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }));
+    diagnostics.push(
+      diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }),
+    );
   }
   const found: Recognised[] = [];
   let index = 0;
@@ -59,7 +61,13 @@ function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progr
     progress({ stage: 'tables', done: k, total: todo.length });
     const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
     if (cells > limits.maxCells) {
-      diagnostics.push(diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, { cell: { table: grid.index }, actual: cells, expected: limits.maxCells }));
+      diagnostics.push(
+        diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
+          cell: { table: grid.index },
+          actual: cells,
+          expected: limits.maxCells,
+        }),
+      );
       continue;
     }
     for (const part of segmentGrid(normalizeGrid(grid, catalogue.vocabulary), catalogue)) {
@@ -87,7 +95,11 @@ function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, ca
   });
   const diagnostics =
     readings.length > 1
-      ? [diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, { cell: { table: grid.index } })]
+      ? [
+          diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, {
+            cell: { table: grid.index },
+          }),
+        ]
       : [];
   return { tables, diagnostics };
 }

@@ -16,7 +16,6 @@ export interface IndicatorValue {
   cell: Location;
 }
 
-
 export function cellLocation(cell: Cell | undefined, row: number, col: number): Location {
   const loc: Location = { row, col };
   if (cell?.origin.line !== undefined) loc.line = cell.origin.line;
@@ -45,7 +44,7 @@ export function parseCell(cell: Cell | undefined, units: UnitTable): ParsedValue
   return parseValue(cell.text, units);
 }
 
-export function reconcileUnit(ind: IndicatorEntry, found: Found, loc: Location, units: UnitTable, diags: Diagnostic[]): number | null {
+function reconcileUnit(ind: IndicatorEntry, found: Found, loc: Location, units: UnitTable, diags: Diagnostic[]): number | null {
   const { value } = found.parsed;
   const printed = found.printedUnit;
   if (value === null || printed === null || ind.unit === null || printed === ind.unit || ind.units_accepted.includes(printed)) return value;
@@ -54,10 +53,11 @@ export function reconcileUnit(ind: IndicatorEntry, found: Found, loc: Location, 
     diags.push(diagnostic('unit-converted', `${ind.id}: ${value} ${printed} = ${converted} ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
     return converted;
   }
-  diags.push(diagnostic('unit-mismatch', `${ind.id} is printed in ${printed}; the form's unit is ${ind.unit}. The printed number is kept.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
+  diags.push(
+    diagnostic('unit-mismatch', `${ind.id} is printed in ${printed}; the form's unit is ${ind.unit}. The printed number is kept.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }),
+  );
   return value;
 }
-
 
 /** Counts (条, 件, 人 …) are whole numbers; money may have decimals. */
 function isCount(unit: string | null, units: UnitTable): boolean {

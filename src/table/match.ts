@@ -112,7 +112,7 @@ export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] 
       if (cands.length > 0) fuzzy = f.score;
     }
     const indicator: IndicatorEntry | null = cands.length === 0 ? null : choose(cands, label, previous, used);
-    const duplicateOf = indicator ? used.get(indicator.id) ?? null : null;
+    const duplicateOf = indicator ? (used.get(indicator.id) ?? null) : null;
     if (indicator && duplicateOf === null) used.set(indicator.id, row.index);
     if (indicator) previous = indicator;
     out.push({ row: row.index, labelCol, label, indicator, fuzzy, duplicateOf });

@@ -61,18 +61,40 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
     const ind = m.indicator;
     if (!ind) {
       if (found.parsed.kind === 'number' || found.parsed.kind === 'text') {
-        diagnostics.push(diagnostic('unknown-row', `Row "${labelRaw}" matches no indicator of form ${rec.form.form}; its value ${found.parsed.raw} is not emitted.`, { cell: loc, label: labelRaw, actual: found.parsed.raw }));
+        diagnostics.push(
+          diagnostic('unknown-row', `Row "${labelRaw}" matches no indicator of form ${rec.form.form}; its value ${found.parsed.raw} is not emitted.`, {
+            cell: loc,
+            label: labelRaw,
+            actual: found.parsed.raw,
+          }),
+        );
       } else {
-        diagnostics.push(diagnostic('unmatched-text-row', `Row "${labelRaw}" matches no indicator and holds no value.`, { cell: cellLocation(row.cells[m.labelCol], m.row, m.labelCol), label: labelRaw }));
+        diagnostics.push(
+          diagnostic('unmatched-text-row', `Row "${labelRaw}" matches no indicator and holds no value.`, { cell: cellLocation(row.cells[m.labelCol], m.row, m.labelCol), label: labelRaw }),
+        );
       }
       continue;
     }
     if (m.duplicateOf !== null) {
-      diagnostics.push(diagnostic('duplicate-indicator', `Row "${labelRaw}" matches ${ind.id} again (first at row ${m.duplicateOf}); this row's value ${found.parsed.raw || '(blank)'} is not emitted.`, { id: ind.id, cell: loc, label: labelRaw, actual: found.parsed.raw }));
+      diagnostics.push(
+        diagnostic('duplicate-indicator', `Row "${labelRaw}" matches ${ind.id} again (first at row ${m.duplicateOf}); this row's value ${found.parsed.raw || '(blank)'} is not emitted.`, {
+          id: ind.id,
+          cell: loc,
+          label: labelRaw,
+          actual: found.parsed.raw,
+        }),
+      );
       continue;
     }
     if (m.fuzzy !== null) {
-      diagnostics.push(diagnostic('fuzzy-match', `Row "${labelRaw}" was matched to ${ind.id} (${ind.label}) with similarity ${m.fuzzy.toFixed(2)}.`, { id: ind.id, cell: loc, label: labelRaw, actual: Number(m.fuzzy.toFixed(3)) }));
+      diagnostics.push(
+        diagnostic('fuzzy-match', `Row "${labelRaw}" was matched to ${ind.id} (${ind.label}) with similarity ${m.fuzzy.toFixed(2)}.`, {
+          id: ind.id,
+          cell: loc,
+          label: labelRaw,
+          actual: Number(m.fuzzy.toFixed(3)),
+        }),
+      );
     }
     if (ind.virtual && found.parsed.kind !== 'number') continue; // a section header: no value on the form
     if (ind.virtual) diagnostics.push(diagnostic('value-in-header-row', `Header row ${ind.id} carries the value ${found.parsed.raw}; it is kept.`, { id: ind.id, cell: loc }));
@@ -80,7 +102,11 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
     indicators.push(indicatorValue(ind, found, loc, labelRaw, units, diagnostics));
   }
   if (fromUnitColumn > 0) {
-    diagnostics.push(diagnostic('value-in-unit-column', `${fromUnitColumn} value(s) were read from the unit column because the value column "${column?.label ?? ''}" is empty in those rows.`, { actual: fromUnitColumn }));
+    diagnostics.push(
+      diagnostic('value-in-unit-column', `${fromUnitColumn} value(s) were read from the unit column because the value column "${column?.label ?? ''}" is empty in those rows.`, {
+        actual: fromUnitColumn,
+      }),
+    );
   }
   const seen = new Set(matched.flatMap((m) => (m.indicator ? [m.indicator.id] : [])));
   diagnostics.push(...missingIndicators(rec.table.indicators, seen, rec.form.form));
@@ -88,7 +114,7 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
 }
 
 /** A table has a handful of value columns (本年, 累计, 区直 …); a header of thousands is not one. */
-export const MAX_VALUE_COLUMNS = 16;
+const MAX_VALUE_COLUMNS = 16;
 
 /** Numbers in columns the header gives no role: reported, never dropped silently. */
 function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<number>, catalogue: Catalogue): Diagnostic[] {
@@ -107,7 +133,12 @@ function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<
   }
   if (count === 0 || !first) return [];
   const at = first as { row: number; col: number };
-  return [diagnostic('extra-values', `${count} number(s) stand in columns the header gives no role (first at row ${at.row}, column ${at.col}); they are not emitted.`, { cell: cellLocation(lg.rows[at.row]?.cells[at.col], at.row, at.col), actual: count })];
+  return [
+    diagnostic('extra-values', `${count} number(s) stand in columns the header gives no role (first at row ${at.row}, column ${at.col}); they are not emitted.`, {
+      cell: cellLocation(lg.rows[at.row]?.cells[at.col], at.row, at.col),
+      actual: count,
+    }),
+  ];
 }
 
 /** Read every value column of a recognised table. */

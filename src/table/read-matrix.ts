@@ -45,8 +45,7 @@ function splitRow(row: LabelledRow, units: UnitTable): RowParts {
   const parsed = row.cells.map((c, i) => (c.spanned ? BLANK : (own[i] as ParsedValue)));
   let last = -1;
   // A label is Han text that is not a value; a bare numbering ("(三)") counts, as context.
-  const isLabel = (l: NormalizedLabel | null | undefined, i: number): l is NormalizedLabel =>
-    !!l && (l.key !== '' || l.level > 0) && kinds[i] === 'text';
+  const isLabel = (l: NormalizedLabel | null | undefined, i: number): l is NormalizedLabel => !!l && (l.key !== '' || l.level > 0) && kinds[i] === 'text';
   row.labels.forEach((l, i) => {
     if (isLabel(l, i)) last = i;
   });
@@ -197,13 +196,22 @@ class MatrixReader {
     const loc = cellLocation(row.cells[col], row.index, col);
     const first = this.seen.get(ind.id);
     if (first !== undefined) {
-      this.diagnostics.push(diagnostic('duplicate-indicator', `${ind.id} appears again (first at row ${first}); this value ${parsed.raw || '(blank)'} is not emitted.`, { id: ind.id, cell: loc, label, actual: parsed.raw }));
+      this.diagnostics.push(
+        diagnostic('duplicate-indicator', `${ind.id} appears again (first at row ${first}); this value ${parsed.raw || '(blank)'} is not emitted.`, {
+          id: ind.id,
+          cell: loc,
+          label,
+          actual: parsed.raw,
+        }),
+      );
       return;
     }
     this.seen.set(ind.id, row.index);
     const printedUnit = parsed.unit ?? unit;
     if (parsed.value !== null && printedUnit === null && ind.unit !== null && this.units.moneyUnits.includes(ind.unit)) {
-      this.diagnostics.push(diagnostic('unit-assumed', `${ind.id} is printed without a unit (${parsed.raw}); it is read in the catalogue unit ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit }));
+      this.diagnostics.push(
+        diagnostic('unit-assumed', `${ind.id} is printed without a unit (${parsed.raw}); it is read in the catalogue unit ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit }),
+      );
     }
     this.indicators.push(indicatorValue(ind, { parsed, col, fromUnitColumn: false, printedUnit }, loc, label, this.units, this.diagnostics));
   }
@@ -240,14 +248,26 @@ class MatrixReader {
     if (values[0] && values.length >= ids.length) this.lastStart = values[0].col;
     const extra = values.slice(ids.length).filter((v) => v.parsed.kind !== 'blank');
     if (extra.length > 0) {
-      this.diagnostics.push(diagnostic('extra-values', `Row "${label}" has ${values.length} values for ${ids.length} cells; the last ${extra.length} (${extra.map((e) => e.parsed.raw).join(', ')}) are not emitted.`, { cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0), label, actual: extra.map((e) => e.parsed.raw) }));
+      this.diagnostics.push(
+        diagnostic('extra-values', `Row "${label}" has ${values.length} values for ${ids.length} cells; the last ${extra.length} (${extra.map((e) => e.parsed.raw).join(', ')}) are not emitted.`, {
+          cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0),
+          label,
+          actual: extra.map((e) => e.parsed.raw),
+        }),
+      );
     }
     values.slice(0, ids.length).forEach((v, i) => {
       const slot = ids[i];
       if (!slot) return;
       const ind = this.cell(slot.id);
       if (!ind) {
-        this.diagnostics.push(diagnostic('unknown-row', `Row "${label}" has no cell ${slot.id} in form ${this.table.form}; its value ${v.parsed.raw || '(blank)'} is not emitted.`, { cell: cellLocation(row.cells[v.col], row.index, v.col), label, actual: v.parsed.raw }));
+        this.diagnostics.push(
+          diagnostic('unknown-row', `Row "${label}" has no cell ${slot.id} in form ${this.table.form}; its value ${v.parsed.raw || '(blank)'} is not emitted.`, {
+            cell: cellLocation(row.cells[v.col], row.index, v.col),
+            label,
+            actual: v.parsed.raw,
+          }),
+        );
         return;
       }
       this.emit(ind, row, v.col, v.parsed, label, slot.unit);
@@ -270,13 +290,27 @@ class MatrixReader {
         const label = row.cells[found.labelCol]?.text ?? entry.label;
         this.previous = entry;
         if (found.fuzzy !== null) {
-          this.diagnostics.push(diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, { id: entry.id, cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol), label, actual: Number(found.fuzzy.toFixed(3)) }));
+          this.diagnostics.push(
+            diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, {
+              id: entry.id,
+              cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol),
+              label,
+              actual: Number(found.fuzzy.toFixed(3)),
+            }),
+          );
         }
         // A derived subtotal's row counts only where the publisher printed numbers in it.
         if (entry.virtual && entry.columns.length > 0 && !parts.values.some((v) => isValue(v.parsed))) continue;
         if (entry.columns.length === 0) {
           const v = parts.values.find((x) => isValue(x.parsed));
-          if (v) this.diagnostics.push(diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, { id: entry.id, cell: cellLocation(row.cells[v.col], row.index, v.col), actual: v.parsed.raw }));
+          if (v)
+            this.diagnostics.push(
+              diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, {
+                id: entry.id,
+                cell: cellLocation(row.cells[v.col], row.index, v.col),
+                actual: v.parsed.raw,
+              }),
+            );
           continue;
         }
         const count = valueCount(parts.values);
@@ -284,9 +318,19 @@ class MatrixReader {
         const seq = this.table.sequence;
         if (seq && count === seq.length && slots.length !== count) {
           // Row names in the header (table 四): the label found is a header word, the values the whole sequence.
-          this.assign(row, parts, seq.map((id) => ({ id, unit: null })), label);
+          this.assign(
+            row,
+            parts,
+            seq.map((id) => ({ id, unit: null })),
+            label,
+          );
         } else {
-          this.assign(row, parts, slots.map((s) => ({ id: `${entry.id}.${s.column.key}`, unit: s.unit })), label);
+          this.assign(
+            row,
+            parts,
+            slots.map((s) => ({ id: `${entry.id}.${s.column.key}`, unit: s.unit })),
+            label,
+          );
         }
         continue;
       }
@@ -295,16 +339,32 @@ class MatrixReader {
       // A row of values with no label, as long as the printed sequence (表四's 15 cells; blanks count).
       const cells = parts.values.filter((v) => v.parsed.kind !== 'blank' || !row.cells[v.col]?.spanned);
       if (seq && numbers.length > 0 && parts.labels.length === 0 && cells.length >= seq.length && numbers.length <= seq.length) {
-        this.assign(row, { labels: parts.labels, values: cells }, seq.map((id) => ({ id, unit: null })), this.table.title);
+        this.assign(
+          row,
+          { labels: parts.labels, values: cells },
+          seq.map((id) => ({ id, unit: null })),
+          this.table.title,
+        );
         continue;
       }
       if (seq && numbers.length >= seq.length && numbers.length <= seq.length + 1) {
-        this.assign(row, { labels: parts.labels, values: numbers }, seq.map((id) => ({ id, unit: null })), labelText || this.table.title);
+        this.assign(
+          row,
+          { labels: parts.labels, values: numbers },
+          seq.map((id) => ({ id, unit: null })),
+          labelText || this.table.title,
+        );
         continue;
       }
       const at = parts.labels[0]?.col ?? parts.values[0]?.col ?? 0;
       if (numbers.length > 0) {
-        this.diagnostics.push(diagnostic('unknown-row', `Row "${labelText}" matches no row of form ${this.table.form} table ${this.table.table}; its values ${numbers.map((n) => n.parsed.raw).join(', ')} are not emitted.`, { cell: cellLocation(row.cells[at], row.index, at), label: labelText, actual: numbers.map((n) => n.parsed.raw) }));
+        this.diagnostics.push(
+          diagnostic(
+            'unknown-row',
+            `Row "${labelText}" matches no row of form ${this.table.form} table ${this.table.table}; its values ${numbers.map((n) => n.parsed.raw).join(', ')} are not emitted.`,
+            { cell: cellLocation(row.cells[at], row.index, at), label: labelText, actual: numbers.map((n) => n.parsed.raw) },
+          ),
+        );
       } else {
         this.diagnostics.push(diagnostic('unmatched-text-row', `Row "${labelText}" matches no row and holds no value.`, { cell: cellLocation(row.cells[at], row.index, at), label: labelText }));
       }
@@ -319,8 +379,6 @@ class MatrixReader {
 
 /** Read a recognised matrix table. `siblings`: the same table in other forms, for mixed copies. */
 export function readMatrix(lg: LabelledGrid, rec: MatrixRecognition, catalogue: Catalogue): MatrixReading {
-  const siblings = catalogue.forms
-    .filter((f) => f.form !== rec.form.form)
-    .flatMap((f) => f.tables.filter((t): t is MatrixTableEntry => t.layout === 'matrix' && t.table === rec.table.table));
+  const siblings = catalogue.forms.filter((f) => f.form !== rec.form.form).flatMap((f) => f.tables.filter((t): t is MatrixTableEntry => t.layout === 'matrix' && t.table === rec.table.table));
   return new MatrixReader(rec.table, siblings, catalogue).read(lg);
 }

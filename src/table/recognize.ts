@@ -150,7 +150,7 @@ export function recognizeForm(lg: LabelledGrid, catalogue: Catalogue): Recogniti
 }
 
 /** The same grid recognised as another form's table of the same name (to settle a tie). */
-export function recognizeAs(lg: LabelledGrid, catalogue: Catalogue, rec: Recognition, form: string): Recognition {
+function recognizeAs(lg: LabelledGrid, catalogue: Catalogue, rec: Recognition, form: string): Recognition {
   const f = catalogue.forms.find((x) => x.form === form);
   const table = f?.tables.find((t) => t.table === rec.table.table && t.layout === rec.table.layout);
   if (!f || !table) return rec;
@@ -182,7 +182,12 @@ export function settleForms(found: Recognised[], catalogue: Catalogue, diagnosti
     const options = [f.rec.form, ...f.rec.alternatives].map((x) => x.form);
     if (majority !== undefined && options.includes(majority)) return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, majority) };
     const latest = [...options].sort().at(-1) as string;
-    diagnostics.push(diagnostic('form-ambiguous', `Table ${f.grid.index} (${f.rec.table.table}) fits forms ${options.join(' and ')} equally; nothing else in the document decides, so form ${latest} is used.`, { cell: gridPlace(f.grid), actual: options }));
+    diagnostics.push(
+      diagnostic('form-ambiguous', `Table ${f.grid.index} (${f.rec.table.table}) fits forms ${options.join(' and ')} equally; nothing else in the document decides, so form ${latest} is used.`, {
+        cell: gridPlace(f.grid),
+        actual: options,
+      }),
+    );
     return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, latest) };
   });
   const forms = [...new Set(settled.map((f) => f.rec.form.form))];

@@ -19,7 +19,7 @@ interface Token {
 }
 
 /** True when most rows hold at most one non-empty cell: a cell stream, not rows. */
-export function isStream(lg: LabelledGrid): boolean {
+function isStream(lg: LabelledGrid): boolean {
   const rows = lg.rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''));
   if (rows.length < 4) return false;
   const single = rows.filter((r) => r.cells.filter((c) => c.text.trim() !== '').length <= 1).length;

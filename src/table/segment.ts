@@ -12,7 +12,7 @@ function rowTable(row: LabelledRow, catalogue: Catalogue): string | null {
   for (const l of row.labels) {
     if (!l || l.key === '') continue;
     const tables = catalogue.tableKeys.get(l.key);
-    if (!tables || tables.size !== 1) continue; // unknown or shared (总计, 其他 …)
+    if (tables?.size !== 1) continue; // unknown or shared (总计, 其他 …)
     const [t] = tables;
     if (found !== null && found !== t) return null;
     found = t ?? null;

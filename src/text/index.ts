@@ -32,7 +32,13 @@ export function readText(text: { meta: string; prose: string }, tables: TableRes
     prose: {
       form: form?.form ?? null,
       indicators: prose.indicators,
-      checks: form ? checkProse(prose.indicators, tables.filter((t) => t.form === form.form), form) : [],
+      checks: form
+        ? checkProse(
+            prose.indicators,
+            tables.filter((t) => t.form === form.form),
+            form,
+          )
+        : [],
     },
     diagnostics: prose.diagnostics,
   };

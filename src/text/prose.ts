@@ -14,7 +14,7 @@ import { convertUnit, type UnitTable } from '../core/numbers.js';
 
 const IdsSchema = z.record(z.string(), z.string());
 const ItemSchema = z.object({ ids: IdsSchema, pattern: z.string() });
-export const ProsePatternsSchema = z.object({
+const ProsePatternsSchema = z.object({
   note: z.string().optional(),
   reject: z.array(z.string()),
   patterns: z.array(ItemSchema.extend({ items: z.array(ItemSchema).default([]) })),
@@ -87,7 +87,7 @@ const SENTENCE_BREAK = /[。\n]/;
 const MAX_SENTENCE = 600;
 
 /** The sentences of a text that state a figure, as [start, end) in the original. */
-export function figureSentences(original: string): [number, number][] {
+function figureSentences(original: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of original.matchAll(FIGURE)) {
     const at = m.index ?? 0;

@@ -202,7 +202,11 @@ export type Mutation = { kind: 'flip'; at: number[]; xor: number[] } | { kind: '
 
 export const mutation = (size: number): fc.Arbitrary<Mutation> =>
   fc.oneof(
-    fc.record({ kind: fc.constant<'flip'>('flip'), at: fc.array(fc.nat(Math.max(0, size - 1)), { minLength: 1, maxLength: 8 }), xor: fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 8, maxLength: 8 }) }),
+    fc.record({
+      kind: fc.constant<'flip'>('flip'),
+      at: fc.array(fc.nat(Math.max(0, size - 1)), { minLength: 1, maxLength: 8 }),
+      xor: fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 8, maxLength: 8 }),
+    }),
     fc.record({ kind: fc.constant<'truncate'>('truncate'), at: fc.nat(size) }),
     fc.record({ kind: fc.constant<'duplicate'>('duplicate'), from: fc.nat(size), length: fc.nat(4096), to: fc.nat(size) }),
   );

@@ -8,7 +8,7 @@ import { ParseError } from '../../core/diagnostics.js';
 import { formWorkbook, workbookBytes } from '../../output/workbook.js';
 import type { ReportResult } from '../../output/schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
-import { listInputs, writeAtomic } from '../io.js';
+import { listInputs, refuseOverwrite, writeAtomic } from '../io.js';
 import { documentOf, parseAll, poolOptions } from '../pool.js';
 
 export async function aggregateCommand(ctx: Context): Promise<number> {
@@ -16,6 +16,7 @@ export async function aggregateCommand(ctx: Context): Promise<number> {
   if (!out || !/\.(xlsx|json)$/i.test(out)) throw new UsageError('aggregate needs --out FILE.xlsx or FILE.json');
   if (ctx.args.positionals.length === 0) throw new UsageError('aggregate needs the returns to sum');
   const { files, missing } = await listInputs(ctx.args.positionals);
+  await refuseOverwrite(out, files);
   for (const m of missing) reportProblem(ctx, m, 'file-not-found', 'no such file or folder');
   const docs: ReportResult[] = [];
   let unreadable = missing.length;
@@ -31,7 +32,7 @@ export async function aggregateCommand(ctx: Context): Promise<number> {
     ctx.io.stderr.write(`zfxxgk: aggregate: ${unreadable} input(s) could not be read; nothing was summed\n`);
     return EXIT.unreadable;
   }
-  let agg;
+  let agg: ReturnType<typeof aggregateReports>;
   try {
     agg = aggregateReports(docs, defaultCatalogue());
   } catch (e) {

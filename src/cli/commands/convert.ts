@@ -8,7 +8,7 @@ import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toC
 import { tablesWorkbook, workbookBytes } from '../../output/workbook.js';
 import type { ReportResult } from '../../output/schema.js';
 import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
-import { AtomicFile, listInputs } from '../io.js';
+import { AtomicFile, listInputs, refuseOverwrite } from '../io.js';
 import { parseAll, poolOptions, type JobError } from '../pool.js';
 import { Progress } from '../progress.js';
 
@@ -65,17 +65,21 @@ export async function convertCommand(ctx: Context): Promise<number> {
   const out = flag(ctx, 'out');
   if (!out) throw new UsageError('convert needs --out FILE (.json, .jsonl, .csv or .xlsx)');
   if (ctx.args.positionals.length === 0) throw new UsageError('convert needs files or folders to read');
+  if (ctx.args.positionals.includes('-')) throw new UsageError('convert reads files and folders, not standard input: use "zfxxgk parse -"');
   const pool = poolOptions(ctx);
-  const { files, missing } = await listInputs(ctx.args.positionals);
+  const { files, missing, skipped } = await listInputs(ctx.args.positionals);
+  await refuseOverwrite(out, files);
   const failures: { file: string; error: JobError }[] = missing.map((file) => ({ file, error: { code: 'file-not-found', message: 'no such file or folder' } }));
   const writer = await writerFor(out);
   const progress = new Progress(ctx.io.stderr, files.length, 'convert');
-  let converted = 0;
+  let withTables = 0;
+  let withoutTable = 0;
   try {
     for await (const r of parseAll(files, pool)) {
       if ('json' in r) {
         await writer.add(r.json);
-        converted++;
+        if (r.tables > 0) withTables++;
+        else withoutTable++;
       } else failures.push({ file: files[r.index] as string, error: r.error });
       progress.tick('error' in r);
     }
@@ -85,6 +89,12 @@ export async function convertCommand(ctx: Context): Promise<number> {
     throw e;
   }
   for (const f of failures) reportProblem(ctx, f.file, f.error.code, f.error.message, undefined, f.error.stack);
-  ctx.io.stderr.write(`zfxxgk: convert: ${converted} of ${files.length + missing.length} file(s) converted to ${out}; ${failures.length} failed\n`);
+  const skippedCount = [...skipped.values()].reduce((n, l) => n + l.length, 0);
+  if (skippedCount > 0) {
+    const kinds = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length).map(([ext, l]) => `${ext || '(no extension)'} ${l.length}`);
+    ctx.io.stderr.write(`zfxxgk: convert: skipped ${skippedCount} file(s) of kinds it does not read: ${kinds.join(', ')}\n`);
+  }
+  const summary = [`${withTables} with tables`, `${withoutTable} without a table`, `${failures.length} unreadable`, `${skippedCount} skipped`];
+  ctx.io.stderr.write(`zfxxgk: convert: ${withTables + withoutTable} of ${files.length + missing.length} file(s) converted to ${out} (${summary.join(', ')})\n`);
   return failures.length > 0 ? EXIT.unreadable : EXIT.ok;
 }

@@ -1,50 +1,55 @@
-// `zfxxgk parse` and `zfxxgk check`: each file in turn, data on standard
-// output, diagnostics on standard error.
+// `zfxxgk parse` and `zfxxgk check`: each file (or standard input, `-`) in
+// turn, data on standard output or in --out, diagnostics on standard error.
 
-import { readFile, stat } from 'node:fs/promises';
 import { ParseError } from '../../core/diagnostics.js';
+import { useZlib } from '../../extract/workbook.js';
 import { formatCheckReport } from '../../output/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
-import { useZlib } from '../../extract/workbook.js';
-import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
 import type { ReportResult } from '../../output/schema.js';
-import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
-import { writeAtomic } from '../io.js';
+import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
+import { type Context, EXIT, flag, reportProblem, UsageError } from '../context.js';
+import { readInputFile, readStream, refuseOverwrite, writeAtomic } from '../io.js';
+
+const EXTENSION_FORMATS: Record<string, OutputFormat> = { '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
+
+/** The output format: --format, or the extension of --out; the two must agree. */
+function outputFormat(ctx: Context): OutputFormat {
+  const given = flag(ctx, 'format') as OutputFormat | undefined;
+  if (given !== undefined && !OUTPUT_FORMATS.includes(given)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  const out = flag(ctx, 'out');
+  const ext = out ? /\.[^./\\]+$/.exec(out.toLowerCase())?.[0] : undefined;
+  const implied = ext ? EXTENSION_FORMATS[ext] : undefined;
+  if (ctx.args.command === 'parse' && ext === '.xlsx') throw new UsageError('parse writes json, jsonl or csv; for a workbook use "zfxxgk convert FILE --out FILE.xlsx"');
+  if (given && implied && given !== implied) throw new UsageError(`--format ${given} contradicts --out ${out} (a ${implied} file)`);
+  return given ?? implied ?? 'json';
+}
 
 async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
-  let bytes: Uint8Array;
+  const name = file === '-' ? (flag(ctx, 'source') ?? '-') : file;
   try {
-    // Refuse an oversized file before reading it into memory.
-    const { size } = await stat(file);
-    if (size > DEFAULT_LIMITS.maxBytes) {
-      reportProblem(ctx, file, 'input-too-large', `The file has ${size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes}.`);
-      return null;
-    }
-    bytes = await readFile(file);
-  } catch (e) {
-    reportProblem(ctx, file, 'file-not-found', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-    return null;
-  }
-  try {
+    const bytes = file === '-' ? await readStream(ctx.io.stdin ?? [], DEFAULT_LIMITS.maxBytes, name) : await readInputFile(file, DEFAULT_LIMITS.maxBytes);
     const encoding = flag(ctx, 'encoding');
-    const doc = await parseReportAsync(bytes, { source: file, ...(encoding ? { encoding } : {}) });
+    const doc = await parseReportAsync(bytes, { source: name, ...(encoding ? { encoding } : {}) });
     const verbose = ctx.args.flags.has('verbose');
     // `check` prints table diagnostics in its report; `parse` sends them to standard error.
     const all = ctx.args.command === 'check' ? doc.diagnostics : [...doc.diagnostics, ...doc.tables.flatMap((t) => t.diagnostics)];
-    for (const d of all) if (d.severity !== 'info' || verbose) reportProblem(ctx, file, `${d.severity} ${d.code}`, d.message, d.cell?.line);
+    for (const d of all) if (d.severity !== 'info' || verbose) reportProblem(ctx, name, `${d.severity} ${d.code}`, d.message, d.cell?.line);
     return doc;
   } catch (e) {
-    if (e instanceof ParseError) reportProblem(ctx, file, e.code, e.message, e.location?.line);
-    else reportProblem(ctx, file, 'internal-error', (e as Error).message, undefined, (e as Error).stack);
+    if (e instanceof ParseError) reportProblem(ctx, name, e.code, e.message, e.location?.line);
+    else reportProblem(ctx, name, 'internal-error', (e as Error).message, undefined, (e as Error).stack);
     return null;
   }
 }
 
 export async function parseCommand(ctx: Context): Promise<number> {
   const { args } = ctx;
-  if (args.positionals.length === 0) throw new UsageError(`${args.command} needs at least one file`);
-  const format = flag(ctx, 'format', 'json') as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (args.positionals.length === 0) throw new UsageError(`${args.command} needs at least one file (or - for standard input)`);
+  if (args.positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (flag(ctx, 'source') !== undefined && !args.positionals.includes('-')) throw new UsageError('--source names standard input: give - among the inputs');
+  const format = outputFormat(ctx);
+  const out = flag(ctx, 'out');
+  await refuseOverwrite(out, args.positionals);
   // Native inflate for workbooks: SheetJS's own can loop without end on a damaged file.
   useZlib(await import('node:zlib'));
   const docs: ReportResult[] = [];
@@ -55,10 +60,7 @@ export async function parseCommand(ctx: Context): Promise<number> {
     else unreadable++;
   }
   const check = args.command === 'check';
-  const text = check
-    ? docs.map((d) => formatCheckReport(d, { verbose: args.flags.has('verbose') })).join('\n')
-    : formatDocuments(docs, format, args.positionals.length === 1);
-  const out = flag(ctx, 'out');
+  const text = check ? docs.map((d) => formatCheckReport(d, { verbose: args.flags.has('verbose') })).join('\n') : formatDocuments(docs, format, args.positionals.length === 1);
   if (out) await writeAtomic(out, text);
   else ctx.io.stdout.write(text);
   if (unreadable > 0) return EXIT.unreadable;

@@ -5,13 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, positiveInt, type Context } from '../context.js';
+import { EXIT, wholeNumber, type Context } from '../context.js';
 
 const ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 export async function serveCommand(ctx: Context): Promise<number> {
-  const port = positiveInt(ctx, 'port', 8080);
+  const port = wholeNumber(ctx, 'port', 8080, 0);
   try {
     await readFile(join(ROOT, 'index.html'));
   } catch {
@@ -33,7 +33,9 @@ export async function serveCommand(ctx: Context): Promise<number> {
     }
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  ctx.io.stderr.write(`zfxxgk: serving the page at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  ctx.io.stderr.write(`zfxxgk: serving the page at http://127.0.0.1:${bound}/ (Ctrl-C to stop)\n`);
   await new Promise(() => undefined); // until the process is interrupted
   return EXIT.ok;
 }

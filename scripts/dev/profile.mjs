@@ -1,4 +1,5 @@
-// Development aid: CPU profile of parseReport on one file, many rounds (node --cpu-prof scripts/dev/prof-tables.mjs FILE).
+// CPU profile of parseReport on one file over many rounds; open the .cpuprofile in Chrome DevTools:
+//   node --cpu-prof scripts/dev/profile.mjs FILE
 import { readFileSync } from 'node:fs';
 import { parseReport } from '../../dist/src/index.js';
 const bytes = readFileSync(process.argv[2]);

@@ -1,0 +1,129 @@
+// Every command, its options and its help, as data: the parser, `--help`
+// and the README's command table are all made from this one list.
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder of the value in help (`--out PATH`). */
+  value?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** `zfxxgk NAME …` */
+  usage: string;
+  summary: string;
+  /** Longer text under the usage line. */
+  details?: string;
+  options: string[];
+  examples: string[];
+}
+
+export const OPTIONS: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  version: { type: 'boolean', short: 'v', description: 'print the version' },
+  format: { type: 'string', value: 'json|jsonl|csv', description: 'output format (default json; an array when several files); --out FILE.csv/.jsonl/.json decides it too' },
+  out: { type: 'string', value: 'PATH', description: 'write to PATH, atomically (a temporary file, then a rename); never one of the inputs' },
+  encoding: { type: 'string', value: 'ENC', description: 'force the text encoding (utf-8, gb18030, big5, utf-16le …)' },
+  source: { type: 'string', value: 'NAME', description: 'the name standard input (-) is reported under (default "-")' },
+  timeout: { type: 'string', value: 'SECONDS', description: 'time one file may take (default 60)' },
+  threads: { type: 'string', value: 'N', description: 'worker threads (default: the cores available)' },
+  'max-memory': { type: 'string', value: 'MB', description: 'heap one worker may use (default 512)' },
+  port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default 8080; 0 picks a free one)' },
+  verbose: { type: 'boolean', description: 'also print info-level diagnostics (and skipped checks in check reports)' },
+  debug: { type: 'boolean', description: 'print stack traces of unexpected errors' },
+};
+
+const POOL = ['threads', 'timeout', 'max-memory', 'encoding'];
+
+export const COMMAND_SPECS: CommandSpec[] = [
+  {
+    name: 'parse',
+    usage: 'zfxxgk parse <file|->… [--format json|jsonl|csv] [--out PATH]',
+    summary: 'the tables of each report as checked data, on standard output',
+    details: 'Data goes to standard output, diagnostics to standard error (one line each, `zfxxgk: file:line: severity code: message`). `-` reads standard input.',
+    options: ['format', 'out', 'encoding', 'source', 'verbose', 'debug'],
+    examples: ['zfxxgk parse report.html --format csv --out report.csv', 'cat report.html | zfxxgk parse - --source report.html'],
+  },
+  {
+    name: 'check',
+    usage: 'zfxxgk check <file|->… [--out PATH]',
+    summary: 'a readable report of every check; exit 3 if a check fails',
+    options: ['out', 'encoding', 'source', 'verbose', 'debug'],
+    examples: ['zfxxgk check return.xlsx'],
+  },
+  {
+    name: 'convert',
+    usage: 'zfxxgk convert <files|folders>… --out FILE.json|.jsonl|.csv|.xlsx',
+    summary: 'many files (folders walked recursively) into one file, on all cores, with progress',
+    details: 'Files of kinds it does not read are counted and listed by extension. Unreadable files are listed at the end with their codes; exit 1.',
+    options: ['out', ...POOL, 'debug'],
+    examples: ['zfxxgk convert reports/ --out corpus.csv', 'zfxxgk convert a.html b.xlsx --out both.jsonl --threads 1'],
+  },
+  {
+    name: 'aggregate',
+    usage: 'zfxxgk aggregate <returns|folders>… --out region.xlsx|region.json',
+    summary: "returns of one form summed cell by cell, with every input's failed checks",
+    options: ['out', ...POOL, 'debug'],
+    examples: ['zfxxgk aggregate returns/ --out region.xlsx'],
+  },
+  {
+    name: 'template',
+    usage: 'zfxxgk template <2014|2019|2021> --out blank.xlsx|.xls|.ods',
+    summary: 'the official blank form as a workbook, merged headers as on paper',
+    options: ['out'],
+    examples: ['zfxxgk template 2021 --out blank-2021.xlsx'],
+  },
+  {
+    name: 'serve',
+    usage: 'zfxxgk serve [--port N]',
+    summary: 'the checking page on http://127.0.0.1:8080/ (nothing leaves the machine)',
+    options: ['port'],
+    examples: ['zfxxgk serve --port 9000'],
+  },
+  {
+    name: 'codes',
+    usage: 'zfxxgk codes',
+    summary: 'every diagnostic and error code, with its severity and meaning',
+    options: [],
+    examples: ['zfxxgk codes | grep limit-'],
+  },
+];
+
+export const EXIT_CODES = [
+  [0, 'every input was read (failed checks are data)'],
+  [1, 'an input could not be read, or the output could not be written'],
+  [2, 'the command line is wrong'],
+  [3, '(check) a check failed'],
+] as const;
+
+function optionLine(name: string): string {
+  const o = OPTIONS[name] as OptionSpec;
+  const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
+  return `  ${flag.padEnd(30)} ${o.description}`;
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const options = [...spec.options, 'help'].map(optionLine).join('\n');
+  return `${spec.usage}\n\n${spec.summary}.${spec.details ? `\n${spec.details}` : ''}\n\nOptions:\n${options}\n\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`;
+}
+
+export function mainHelp(): string {
+  const commands = COMMAND_SPECS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  const exits = EXIT_CODES.map(([n, what]) => `  ${n}  ${what}`).join('\n');
+  return `zfxxgk — read the statistics tables of 政府信息公开工作年度报告 into checked data
+
+Usage: zfxxgk <command> [options]   (zfxxgk <command> --help for its options)
+
+Commands:
+${commands}
+
+Options:
+${optionLine('help')}
+${optionLine('version')}
+
+Exit codes:
+${exits}
+`;
+}
