@@ -14,6 +14,7 @@ export { defaultCatalogue, loadCatalogue, TemplateSchema, CatalogueError, type C
 export { decode } from './input/decode.js';
 export { extractGrids } from './extract/index.js';
 export { useZlib } from './extract/workbook.js';
+export { usePdfAssets } from './extract/pdf/load.js';
 export { normalizeLabel, normalizeText } from './core/normalize-text.js';
 export { parseValue } from './core/numbers.js';
 export type { Cell, Grid, Diagnostic, Location, NormalizedLabel, ParsedValue } from './core/types.js';

@@ -21,6 +21,8 @@ export interface ParseOptions {
   maxZipEntries?: number;
   /** Deepest HTML element nesting searched for tables (default 10,000). */
   maxDepth?: number;
+  /** Most pages read from a PDF (default 200). */
+  maxPages?: number;
   /** Called as the stages run (a page shows it while a large workbook is read). */
   onProgress?: (progress: Progress) => void;
 }
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS = {
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxDepth: 10_000,
+  maxPages: 200,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };

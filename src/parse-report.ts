@@ -49,17 +49,20 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
   const settings = settingsOf(options);
   const source = read(input, settings);
-  if (source.kind === 'docx')
-    throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).', settings.file ? { file: settings.file } : {});
+  if (source.kind === 'docx' || source.kind === 'pdf') {
+    const what = source.kind === 'pdf' ? 'a PDF' : 'a Word document (.docx)';
+    throw new ParseError('input-unsupported', `The input is ${what}: read it with parseReportAsync (the command line does).`, settings.file ? { file: settings.file } : {});
+  }
   settings.progress({ stage: 'extract' });
   const extracted = extractGrids(source, settings.limits);
   return report(source, extracted, options, settings);
 }
 
-/** parseReport for every input kind, Word .docx included (its tables arrive through mammoth's HTML). */
+/** parseReport for every input kind, Word .docx (through mammoth's HTML) and PDF (through pdf.js) included. */
 export async function parseReportAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<ReportResult> {
   const settings = settingsOf(options);
   const source = read(input, settings);
   settings.progress({ stage: 'extract' });
-  return report(source, await extractGridsAsync(source, settings.limits, settings.file), options, settings);
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  return report(source, await extractGridsAsync(source, settings.limits, catalogue.columnKeys, settings.file), options, settings);
 }

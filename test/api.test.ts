@@ -29,6 +29,7 @@ test('exports are frozen', () => {
     'parseReport',
     'parseReportAsync',
     'parseValue',
+    'usePdfAssets',
     'useZlib',
   ]);
 });

@@ -129,13 +129,13 @@ test('convert counts and lists what it skipped, and says which files had tables'
   const dir = tmp();
   copyFileSync(example, join(dir, 'report.txt'));
   writeFileSync(join(dir, 'prose.txt'), '本年度政府信息公开工作总体情况良好。\n没有表格。\n');
-  writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4\n');
+  writeFileSync(join(dir, 'scan.wps'), 'x');
   writeFileSync(join(dir, 'old.doc'), 'x');
   writeFileSync(join(dir, 'old2.doc'), 'x');
   writeFileSync(join(dir, 'bad.xlsx'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
   const io = fakeIO();
   assert.is(await main(['convert', dir, '--out', join(dir, 'out', 'all.jsonl'), '--threads', '1'], io), 1);
-  assert.match(io.err(), /skipped 3 file\(s\) of kinds it does not read: \.doc 2, \.pdf 1/);
+  assert.match(io.err(), /skipped 3 file\(s\) of kinds it does not read: .doc 2, .wps 1/);
   assert.match(io.err(), /2 of 3 file\(s\) converted to .*all\.jsonl \(1 with tables, 1 without a table, 1 unreadable, 3 skipped\)/);
   assert.is(
     readFileSync(join(dir, 'out', 'all.jsonl'), 'utf8')

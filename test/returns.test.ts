@@ -143,7 +143,7 @@ test('zfxxgk convert: a folder of mixed files into every format, broken files li
   copyFileSync(fixture('returns', '2014-return.docx'), join(inputs, 'sub', 'e.docx'));
   writeFileSync(join(inputs, 'f-broken.xlsx'), Buffer.from('PK\u0003\u0004broken'));
   writeFileSync(join(inputs, 'g-empty.txt'), '');
-  writeFileSync(join(inputs, 'notes.pdf'), 'ignored: not an input kind');
+  writeFileSync(join(inputs, 'notes.wps'), 'ignored: not an input kind');
   for (const ext of ['json', 'jsonl', 'csv', 'xlsx']) {
     const io = fakeIO();
     const out = join(dir, `out.${ext}`);

@@ -253,6 +253,8 @@ export interface Catalogue {
   units: UnitTable;
   vocabulary: Vocabulary;
   listHeader: ListHeaderWords;
+  /** Keys of every column label of every matrix table (自然人, 总计, 本年制发件数 …): how a table without rules shows its columns. */
+  columnKeys: Set<string>;
   /** Patterns of figures stated in the text (templates/prose.json). */
   prose: ProseRules;
 }
@@ -454,7 +456,8 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   } catch (e) {
     throw new CatalogueError(`templates/prose.json is invalid: ${(e as Error).message}`);
   }
-  return { forms, tableKeys, units, vocabulary, listHeader, prose };
+  const columnKeys = new Set(forms.flatMap((f) => f.tables.flatMap((t) => (t.layout === 'matrix' ? [...t.columnIndex.keys()] : []))));
+  return { forms, tableKeys, units, vocabulary, listHeader, columnKeys, prose };
 }
 
 let builtin: Catalogue | null = null;

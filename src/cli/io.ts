@@ -10,7 +10,7 @@ import { ParseError } from '../core/diagnostics.js';
 import { UsageError } from './context.js';
 
 /** Extensions `convert` and `aggregate` read in folders. */
-const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '.shtml', '.xhtml', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.docx']);
+const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '.shtml', '.xhtml', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.docx', '.pdf']);
 
 export interface Listed {
   files: string[];

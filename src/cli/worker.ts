@@ -3,17 +3,16 @@
 // main thread only writes it: with both cores busy parsing, it must stay idle)
 // or the error's code and message.
 
-import * as zlib from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../core/diagnostics.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
-import { useZlib } from '../extract/workbook.js';
 import { readInputFile } from './io.js';
 import type { Job, JobResult } from './pool.js';
+import { useNodeRuntime } from './runtime.js';
 
-// A worker is an entry point: native inflate for workbooks, and SheetJS's zlib probe is not a user's concern.
+// A worker is an entry point: native inflate and pdf.js's assets, and SheetJS's zlib probe is not a user's concern.
 process.noDeprecation = true;
-useZlib(zlib);
+useNodeRuntime();
 
 parentPort?.on('message', async (job: Job) => {
   let result: JobResult;

@@ -26,6 +26,7 @@ export const CODES = {
     severity: 'error',
     description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 512 MB); its worker was ended and the file reported.',
   },
+  'input-encrypted': { severity: 'error', description: 'The PDF is protected by a password and cannot be read without it.' },
   'internal-error': { severity: 'error', description: 'An unexpected error (a bug): the file is reported and the run goes on; `--debug` prints the stack.' },
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },
   'input-not-file': {
@@ -51,10 +52,18 @@ export const CODES = {
   'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
   'limit-tables': { severity: 'warning', description: 'The document has more tables than the `maxTables` limit; the rest were not read.' },
   'limit-cells': { severity: 'warning', description: 'A table has more cells than the `maxCells` limit; it was not read.' },
+  'limit-pages': { severity: 'warning', description: 'The PDF has more pages than the `maxPages` limit (200); the rest were not read.' },
+  'pdf-image-only': { severity: 'warning', description: 'PDF pages that are images with no text layer (scans): listed, and nothing is read from them (no OCR, no guess).' },
+  'pdf-stream-table': { severity: 'warning', description: 'A PDF table has no ruling lines: its cells were placed by the position of its header labels; its checks are evaluated as usual.' },
 
   // Table-level diagnostics.
   'unknown-row': { severity: 'warning', description: 'A row with a label or a value matched no indicator of the form; its label is kept in the diagnostic.' },
   'unmatched-text-row': { severity: 'info', description: 'A row holds text but no value and matches no indicator (a title, a note, a signature line); its label is kept in the diagnostic.' },
+  'label-approximate': {
+    severity: 'warning',
+    description:
+      "A row label is a near miss of the form's label at its place (a misprint such as 2.其他法律行政止公开): it was read as the row with its numbering in its group; the printed and the catalogue label and their likeness are given.",
+  },
   'fuzzy-match': { severity: 'info', description: 'A row label matched an indicator only approximately; the score and the catalogue label are given.' },
   'duplicate-indicator': { severity: 'warning', description: 'Two rows matched the same indicator; the first is kept and the second reported.' },
   'missing-indicator': { severity: 'info', description: 'An indicator of the recognised form has no row in the table.' },

@@ -13,6 +13,10 @@ export interface CellOrigin {
   sheet?: string;
   /** A1 reference (workbooks). */
   ref?: string;
+  /** 1-based page (PDF). */
+  page?: number;
+  /** The cell's box on its page in PDF units, [x0, y0, x1, y1] with y up (PDF). */
+  box?: [number, number, number, number];
 }
 
 /** One cell of an expanded grid. */
@@ -40,7 +44,7 @@ export interface Grid {
   index: number;
 }
 
-export type InputKind = 'text' | 'html' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'docx' | 'unknown';
+export type InputKind = 'text' | 'html' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'docx' | 'pdf' | 'unknown';
 
 export interface DecodedInput {
   text: string;
@@ -57,6 +61,8 @@ export interface Location {
   ref?: string;
   sheet?: string;
   table?: number;
+  page?: number;
+  box?: [number, number, number, number];
 }
 
 /** A problem found while reading: data, not an exception. */

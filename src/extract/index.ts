@@ -22,6 +22,7 @@ export function extractTextGrids(text: string): Grid[] {
 export interface ExtractLimits {
   maxCells: number;
   maxDepth: number;
+  maxPages: number;
 }
 
 export interface Extracted {
@@ -106,13 +107,22 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
       return { grids: wb.grids, diagnostics, text: { meta: cellText(wb.grids), prose: '' } };
     }
     case 'docx':
-      throw new ParseError('input-unsupported', 'The input is a Word document (.docx): read it with parseReportAsync (the command line does).');
+    case 'pdf':
+      throw new ParseError('input-unsupported', `The input is a ${source.kind === 'pdf' ? 'PDF' : 'Word document (.docx)'}: read it with parseReportAsync (the command line does).`);
   }
 }
 
-/** Grids of every input kind: Word documents through their HTML, legacy workbooks with their code pages loaded. */
-export async function extractGridsAsync(source: Source, limits: ExtractLimits, file?: string): Promise<Extracted> {
+/**
+ * Grids of every input kind: Word documents through their HTML, PDFs through pdf.js (both loaded
+ * only when met), legacy workbooks with their code pages loaded. `columnKeys` are the column labels
+ * the catalogue knows, by which a PDF table without rules shows its columns.
+ */
+export async function extractGridsAsync(source: Source, limits: ExtractLimits, columnKeys: ReadonlySet<string>, file?: string): Promise<Extracted> {
   if (source.kind === 'xls') await loadCodepages();
+  if (source.kind === 'pdf') {
+    const { extractPdfGrids } = await import('./pdf/index.js');
+    return extractPdfGrids(source.bytes, limits, columnKeys, file);
+  }
   if (source.kind !== 'docx') return extractGrids(source, limits);
   const { docxToHtml } = await import('./docx.js');
   return extractGrids({ kind: 'html', text: await docxToHtml(source.bytes, file), encoding: 'binary', diagnostics: [] }, limits);

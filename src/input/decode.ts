@@ -15,7 +15,7 @@ const SIGNATURES: { bytes: number[]; kind: InputKind | 'binary'; what: string }[
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'xls', what: 'a compound document (.xls/.et/.doc)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'binary', what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], kind: 'binary', what: 'a JPEG image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'binary', what: 'a PDF document' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], kind: 'pdf', what: 'a PDF document' },
   { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'binary', what: 'a GIF image' },
   { bytes: [0x1f, 0x8b], kind: 'binary', what: 'gzip-compressed data' },
 ];

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../core/types.js';
 export type Source =
   | { kind: 'text' | 'html' | 'csv'; text: string; encoding: string; diagnostics: Diagnostic[] }
   | { kind: 'xlsx' | 'xls' | 'ods'; bytes: Uint8Array; encoding: 'binary'; diagnostics: Diagnostic[] }
-  | { kind: 'docx'; bytes: Uint8Array; encoding: 'binary'; diagnostics: Diagnostic[] };
+  | { kind: 'docx' | 'pdf'; bytes: Uint8Array; encoding: 'binary'; diagnostics: Diagnostic[] };
 
 export interface ReadOptions extends ContainerLimits {
   file?: string;
@@ -46,6 +46,7 @@ export function readInput(input: string | Uint8Array, options: ReadOptions): Sou
       if (kind === 'docx') return { kind, bytes: input, encoding: 'binary', diagnostics: [] };
       throw new ParseError('input-unsupported', 'The input is a ZIP container but neither a workbook (.xlsx/.ods) nor a Word document (.docx).', where(options.file));
     }
+    if (container?.kind === 'pdf') return { kind: 'pdf', bytes: input, encoding: 'binary', diagnostics: [] };
     if (container?.kind === 'xls') {
       const kind = cfbKind(input, options.file);
       if (kind === 'xls') return { kind, bytes: input, encoding: 'binary', diagnostics: [] };

@@ -10,6 +10,9 @@ const LocationSchema = z.object({
   ref: z.string().optional(),
   sheet: z.string().optional(),
   table: z.number().int().nonnegative().optional(),
+  /** PDF: the 1-based page and the cell's box on it, [x0, y0, x1, y1] in points with y up. */
+  page: z.number().int().positive().optional(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 export const DiagnosticSchema = z.object({
@@ -51,6 +54,8 @@ export const TableResultSchema = z.object({
     index: z.number().int().nonnegative(),
     sheet: z.string().nullable(),
     line: z.number().int().positive().nullable(),
+    /** PDF: the page the table starts on. */
+    page: z.number().int().positive().optional(),
     /** Set when the table has several value columns: which one this reading is. */
     column: z.object({ col: z.number().int().nonnegative(), label: z.string().nullable() }).optional(),
   }),
@@ -72,7 +77,7 @@ const ProseIndicatorSchema = z.object({
 export const ReportResultSchema = z.object({
   /** The input as named on the command line; for an aggregate, the list of inputs. */
   source: z.union([z.string(), z.array(z.string())]).nullable(),
-  input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx', 'unknown']), encoding: z.string() }),
+  input: z.object({ kind: z.enum(['text', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx', 'pdf', 'unknown']), encoding: z.string() }),
   meta: z.object({
     title: z.string().nullable(),
     agency: z.string().nullable(),

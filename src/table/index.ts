@@ -90,6 +90,7 @@ function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, ca
   const tables = readings.map((reading): TableResult => {
     const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, rec.form.identities, rec.table.byId);
     const location: TableResult['location'] = { index: grid.index, sheet: grid.origin.sheet ?? null, line: grid.origin.line ?? null };
+    if (grid.origin.page !== undefined) location.page = grid.origin.page;
     if (readings.length > 1 && reading.column) location.column = { col: reading.column.col, label: reading.column.label };
     return { form: rec.form.form, table: rec.table.table, location, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
   });

@@ -21,6 +21,8 @@ export function cellLocation(cell: Cell | undefined, row: number, col: number): 
   if (cell?.origin.line !== undefined) loc.line = cell.origin.line;
   if (cell?.origin.sheet !== undefined) loc.sheet = cell.origin.sheet;
   if (cell?.origin.ref !== undefined) loc.ref = cell.origin.ref;
+  if (cell?.origin.page !== undefined) loc.page = cell.origin.page;
+  if (cell?.origin.box !== undefined) loc.box = cell.origin.box;
   return loc;
 }
 

@@ -74,7 +74,7 @@ export function similarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * inter) / total;
 }
 
-const FUZZY_THRESHOLD = 0.8;
+export const FUZZY_THRESHOLD = 0.8;
 const FUZZY_MAX_KEY = 200; // longer cells are prose, not labels
 
 /** Entries whose keys are most similar to `key`, when similar enough. */

@@ -13,7 +13,7 @@ import type { Catalogue, ColumnEntry, IndicatorEntry, LabelEntry, MatrixTableEnt
 import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, type IndicatorValue } from './indicator-value.js';
 import { diagnostic } from '../core/diagnostics.js';
 import type { LabelledGrid, LabelledRow } from './normalize.js';
-import { choose, fuzzyCandidates } from './match.js';
+import { choose, FUZZY_THRESHOLD, fuzzyCandidates, similarity } from './match.js';
 import type { MatrixRecognition } from './recognize.js';
 import type { Diagnostic, NormalizedLabel, ParsedValue } from '../core/types.js';
 import type { UnitTable } from '../core/numbers.js';
@@ -30,6 +30,18 @@ interface Slot {
 }
 
 type HeaderItem = Slot | { group: string };
+
+interface Found {
+  entry: RowEntry;
+  labelCol: number;
+  /** Similarity when the label matched only approximately. */
+  fuzzy: number | null;
+  /** Matched by its place in its group (numbering) rather than by its words. */
+  approximate: boolean;
+}
+
+/** Likeness a label needs to be read by its place (its group and numbering agree). */
+const POSITION_THRESHOLD = 0.5;
 
 interface RowParts {
   labels: { col: number; label: NormalizedLabel }[];
@@ -161,24 +173,48 @@ class MatrixReader {
     this.headerRow = row.index;
   }
 
-  private findRow(parts: RowParts): { entry: RowEntry; labelCol: number; fuzzy: number | null } | null {
+  private findRow(parts: RowParts): Found | null {
     // Earlier label cells in the row are context for later ones (（三）不予公开 | 1.属于国家秘密).
     let context: LabelEntry | null = this.previous;
-    let found: { entry: RowEntry; labelCol: number; fuzzy: number | null } | null = null;
+    let found: Found | null = null;
     for (const { col, label } of parts.labels) {
       if (label.key === '' || this.table.structureKeys.has(label.key)) continue;
       const cands = this.rowCandidates(label.key);
       if (cands.length === 0) continue;
       const entry = choose(cands, label, context, this.seen);
       context = entry;
-      found = { entry, labelCol: col, fuzzy: null };
+      found = { entry, labelCol: col, fuzzy: null, approximate: false };
+    }
+    const innermost = parts.labels.filter(({ label }) => label.key !== '' && !this.table.structureKeys.has(label.key)).at(-1);
+    // The innermost label names the row; an outer one that matched is only its group (a misprint under （三）不予公开
+    // is not the row 不予公开): read the innermost by its place in the group, or not at all.
+    const group = found?.entry;
+    if (found && group && innermost && found.labelCol !== innermost.col && innermost.label.level > 0 && this.table.rows.some((r) => r.parent === group.id)) {
+      return this.byPosition(innermost.label, group, innermost.col);
     }
     if (found) return found;
     const last = parts.labels.at(-1);
     if (!last) return null;
     const f = fuzzyCandidates(last.label.key, this.table.rows);
     const first = f.cands[0];
-    return first ? { entry: choose(f.cands, last.label, this.previous, this.seen), labelCol: last.col, fuzzy: f.score } : null;
+    return first ? { entry: choose(f.cands, last.label, this.previous, this.seen), labelCol: last.col, fuzzy: f.score, approximate: false } : null;
+  }
+
+  /**
+   * A printed label that is not the form's label at its place (2.其他法律行政止公开 for
+   * 2.其他法律行政法规禁止公开): the row of the group with the same numbering, if the labels are alike.
+   */
+  private byPosition(label: NormalizedLabel, group: RowEntry, col: number): Found | null {
+    const children = this.table.rows.filter((r) => r.parent === group.id && !this.seen.has(`${r.id}.${r.columns[0] ?? ''}`));
+    const numbered = label.ordinal === null ? [] : children.filter((r) => r.ordinal === label.ordinal);
+    let best: { entry: RowEntry; score: number } | null = null;
+    for (const r of numbered.length > 0 ? numbered : children) {
+      const score = Math.max(...r.keys.map((k) => similarity(label.key, k)));
+      if (!best || score > best.score) best = { entry: r, score };
+    }
+    // Numbering and place agree: a looser likeness suffices than for a label matched on its own.
+    const threshold = numbered.length > 0 ? POSITION_THRESHOLD : FUZZY_THRESHOLD;
+    return best && best.score >= threshold ? { entry: best.entry, labelCol: col, fuzzy: best.score, approximate: true } : null;
   }
 
   private slotsFor(entry: RowEntry, count: number): Slot[] {
@@ -289,7 +325,21 @@ class MatrixReader {
         const { entry } = found;
         const label = row.cells[found.labelCol]?.text ?? entry.label;
         this.previous = entry;
-        if (found.fuzzy !== null) {
+        if (found.approximate && found.fuzzy !== null) {
+          this.diagnostics.push(
+            diagnostic(
+              'label-approximate',
+              `Row "${label}" is not the form's label at its place; it was read as ${entry.id} (${entry.label}), the row with its numbering in its group, similarity ${found.fuzzy.toFixed(2)}.`,
+              {
+                id: entry.id,
+                cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol),
+                label,
+                expected: entry.label,
+                actual: Number(found.fuzzy.toFixed(3)),
+              },
+            ),
+          );
+        } else if (found.fuzzy !== null) {
           this.diagnostics.push(
             diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, {
               id: entry.id,

@@ -2,13 +2,13 @@
 // turn, data on standard output or in --out, diagnostics on standard error.
 
 import { ParseError } from '../../core/diagnostics.js';
-import { useZlib } from '../../extract/workbook.js';
 import { formatCheckReport } from '../../output/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 import type { ReportResult } from '../../output/schema.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
 import { type Context, EXIT, flag, reportProblem, UsageError } from '../context.js';
 import { readInputFile, readStream, refuseOverwrite, writeAtomic } from '../io.js';
+import { useNodeRuntime } from '../runtime.js';
 
 const EXTENSION_FORMATS: Record<string, OutputFormat> = { '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
@@ -50,8 +50,7 @@ export async function parseCommand(ctx: Context): Promise<number> {
   const format = outputFormat(ctx);
   const out = flag(ctx, 'out');
   await refuseOverwrite(out, args.positionals);
-  // Native inflate for workbooks: SheetJS's own can loop without end on a damaged file.
-  useZlib(await import('node:zlib'));
+  useNodeRuntime();
   const docs: ReportResult[] = [];
   let unreadable = 0;
   for (const file of args.positionals) {
