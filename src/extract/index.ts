@@ -8,6 +8,7 @@ import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
 import { extractStreamGrids } from './stream.js';
+import type { StreamWords } from './pdf/stream.js';
 import { loadCodepages, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
@@ -114,14 +115,14 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
 
 /**
  * Grids of every input kind: Word documents through their HTML, PDFs through pdf.js (both loaded
- * only when met), legacy workbooks with their code pages loaded. `columnKeys` are the column labels
- * the catalogue knows, by which a PDF table without rules shows its columns.
+ * only when met), legacy workbooks with their code pages loaded. `words` are the header words the
+ * catalogue knows, by which a PDF table without rules shows its columns.
  */
-export async function extractGridsAsync(source: Source, limits: ExtractLimits, columnKeys: ReadonlySet<string>, file?: string): Promise<Extracted> {
+export async function extractGridsAsync(source: Source, limits: ExtractLimits, words: StreamWords, file?: string): Promise<Extracted> {
   if (source.kind === 'xls') await loadCodepages();
   if (source.kind === 'pdf') {
     const { extractPdfGrids } = await import('./pdf/index.js');
-    return extractPdfGrids(source.bytes, limits, columnKeys, file);
+    return extractPdfGrids(source.bytes, limits, words, file);
   }
   if (source.kind !== 'docx') return extractGrids(source, limits);
   const { docxToHtml } = await import('./docx.js');

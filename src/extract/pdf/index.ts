@@ -7,7 +7,7 @@ import { diagnostic } from '../../core/diagnostics.js';
 import type { Diagnostic, Grid } from '../../core/types.js';
 import { chainRegions, type Region, regionsToGrid, tableRegions } from './lattice.js';
 import { loadPdf } from './load.js';
-import { streamGrids } from './stream.js';
+import { type StreamWords, streamGrids } from './stream.js';
 import { isPageNumber, lineText, type TextLine, textLines } from './text.js';
 import type { PdfPage, PdfText } from './types.js';
 
@@ -40,7 +40,7 @@ function paragraphs(pages: { page: PdfPage; lines: TextLine[] }[]): string {
   return out;
 }
 
-export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, headerWords: ReadonlySet<string>, file?: string): Promise<PdfExtracted> {
+export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, words: StreamWords, file?: string): Promise<PdfExtracted> {
   const pdf = await loadPdf(bytes, limits, file);
   const diagnostics: Diagnostic[] = [];
   if (pdf.total > pdf.pages.length) {
@@ -66,7 +66,7 @@ export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, head
   const inTables = new Set<PdfText>(byPage.flatMap((p) => p.regions.flatMap((r: Region) => r.texts)));
   // The text outside ruled tables, page furniture dropped; tables without rules are found in it.
   const rest = byPage.map(({ page }) => ({ page, lines: textLines(page.texts.filter((t) => !inTables.has(t))).filter((l) => !isPageNumber(lineText(l))) }));
-  const stream = streamGrids(rest, headerWords, grids.length);
+  const stream = streamGrids(rest, words, grids.length);
   for (const g of stream.grids) {
     grids.push(g);
     diagnostics.push(

@@ -21,6 +21,14 @@ export function usePdfAssets(where: { cMapUrl?: string; standardFontDataUrl?: st
 
 let loaded: Promise<PdfJs> | null = null;
 
+/**
+ * Fonts map some ideographs to Kangxi radicals (⼆ U+2F06 for 二 U+4E8C): the characters look alike and mean the
+ * same. They are read as the ideographs (their NFKC form); nothing else in the text is changed.
+ */
+function radicals(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (c) => c.normalize('NFKC'));
+}
+
 async function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -92,20 +100,19 @@ function repairVertical(
 export async function loadPdf(bytes: Uint8Array, limits: LoadLimits, file?: string): Promise<LoadedPdf> {
   const lib = await pdfjs();
   const where = file ? { file } : {};
-  // pdf.js takes ownership of the buffer it is given: hand it a copy.
-  const task = lib.getDocument({
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-    ...(assets.cMapUrl ? { cMapUrl: assets.cMapUrl, cMapPacked: true } : {}),
-    ...(assets.standardFontDataUrl ? { standardFontDataUrl: assets.standardFontDataUrl } : {}),
-  });
-  let doc: Awaited<typeof task.promise>;
+  let doc: Awaited<ReturnType<typeof lib.getDocument>['promise']>;
   try {
-    doc = await task.promise;
+    // pdf.js takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
+    doc = await lib.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+      ...(assets.cMapUrl ? { cMapUrl: assets.cMapUrl, cMapPacked: true } : {}),
+      ...(assets.standardFontDataUrl ? { standardFontDataUrl: assets.standardFontDataUrl } : {}),
+    }).promise;
   } catch (e) {
     const err = e as Error & { name?: string };
     if (err.name === 'PasswordException') throw new ParseError('input-encrypted', 'The PDF is protected by a password; it cannot be read without it.', where);
@@ -123,7 +130,7 @@ export async function loadPdf(bytes: Uint8Array, limits: LoadLimits, file?: stri
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a = 0, b = 0, , , e = 0, f = 0] = item.transform as number[];
-        texts.push({ str: item.str, x: e, y: f, w: item.width, h: item.height, size: Math.hypot(a, b) || item.height, vertical: styles[item.fontName]?.vertical === true });
+        texts.push({ str: radicals(item.str), page: n, x: e, y: f, w: item.width, h: item.height, size: Math.hypot(a, b) || item.height, vertical: styles[item.fontName]?.vertical === true });
       }
       const ops = await page.getOperatorList();
       repairVertical(texts, content.items as { str?: string; fontName?: string }[], styles, ops, lib.OPS);

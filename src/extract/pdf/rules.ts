@@ -114,6 +114,7 @@ export function mergeSegments(segments: Segment[]): Segment[] {
     for (const g of groups) {
       const at = g.reduce((sum, s) => sum + s[across], 0) / g.length;
       const sorted = [...g].sort((a, b) => a[from] - b[from]);
+      const start = out.length;
       let cur: Segment | null = null;
       for (const s of sorted) {
         if (cur && s[from] <= cur[to] + SNAP) cur[to] = Math.max(cur[to], s[to]);
@@ -122,7 +123,7 @@ export function mergeSegments(segments: Segment[]): Segment[] {
           out.push(cur);
         }
       }
-      for (const s of out.slice(out.length - sorted.length)) {
+      for (const s of out.slice(start)) {
         if (across === 'y0') s.y0 = s.y1 = at;
         else s.x0 = s.x1 = at;
       }

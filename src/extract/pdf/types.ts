@@ -3,6 +3,8 @@
 
 export interface PdfText {
   str: string;
+  /** 1-based page. */
+  page: number;
   /** Baseline origin. */
   x: number;
   y: number;
