@@ -55,9 +55,16 @@ export function readMeta(original: string, vocabulary: Vocabulary): Meta {
   let date: string | null = null;
 
   for (let i = 0; i < Math.min(lines.length, 60) && title === null; i++) {
-    const m = TITLE.exec((norm[i] ?? '').split(TITLE_SUFFIX)[0] ?? '');
+    let m = TITLE.exec((norm[i] ?? '').split(TITLE_SUFFIX)[0] ?? '');
+    let raw = lines[i] ?? '';
+    // A title set on two lines (the agency above its year and 年度报告, as PDFs print it).
+    const above = norm[i - 1] ?? '';
+    if (!m && /^(?:19|20)\d{2}/.test(norm[i] ?? '') && above.length <= 30 && AGENCY_END.test(above)) {
+      m = TITLE.exec(`${above}${norm[i]}`.split(TITLE_SUFFIX)[0] ?? '');
+      raw = `${lines[i - 1] ?? ''}${raw}`;
+    }
     if (!m?.groups) continue;
-    title = clean((lines[i] ?? '').split(TITLE_SUFFIX)[0] ?? '');
+    title = clean(raw.split(TITLE_SUFFIX)[0] ?? '');
     year = Number(m.groups.year);
     // The agency as printed: the title up to its year.
     const printed = title;

@@ -75,6 +75,22 @@ export function mapText(original: string, vocabulary: Vocabulary): MappedText {
     text = noRuby;
     map = m;
   }
+  // Spaces set between Han text and numbers (2024 年, 申请 17 件) are typography, not separators; between two
+  // numbers a space stays (they are never read as one).
+  const SPACED = /(?<=\p{Script=Han})[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=\p{Script=Han})/gu;
+  if (SPACED.test(text)) {
+    const m: number[] = [];
+    let out = '';
+    let last = 0;
+    for (const hit of text.matchAll(SPACED)) {
+      for (let i = last; i < (hit.index as number); i++) m.push(map[i] as number);
+      out += text.slice(last, hit.index);
+      last = (hit.index as number) + hit[0].length;
+    }
+    for (let i = last; i < text.length; i++) m.push(map[i] as number);
+    text = out + text.slice(last);
+    map = m;
+  }
   const simplified = toSimplifiedChars(text);
   if (simplified.length === text.length) text = simplified;
   for (const [from, to] of Object.entries(vocabulary)) if (from.length === to.length && text.includes(from)) text = text.split(from).join(to);
