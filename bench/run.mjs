@@ -22,6 +22,7 @@ import { parseReport } from '../dist/src/index.js';
 import { defaultCatalogue } from '../dist/src/catalogue/index.js';
 import { formWorkbook, workbookBytes } from '../dist/src/output/workbook.js';
 import { paperSheets } from '../dist/src/output/paper-form.js';
+import { benchPdf } from './pdf.mjs';
 import { tableRegions } from '../dist/src/extract/html-scan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -285,6 +286,9 @@ const batch = {
 batch.scaling = batch.twoThreadsScaling.filesPerSec / batch.oneThreadScaling.filesPerSec;
 batch.rssGrowth = batch.twoThreads10k.peakRssMb / batch.twoThreads1k.peakRssMb;
 
+// ---------- PDF ----------
+const pdf = await benchPdf(join(ROOT, 'fixtures', 'pdf'), quick ? 2 : 5);
+
 // ---------- report ----------
 const results = {
   date: new Date().toISOString(),
@@ -294,6 +298,7 @@ const results = {
   perKind,
   cli,
   batch,
+  pdf,
   seconds: (Date.now() - started) / 1000,
 };
 const f1 = (x) => x.toFixed(1);
@@ -312,6 +317,16 @@ console.log(`CLI cold start: node -e 0 ${f1(cli.nodeBareMs)} ms; zfxxgk --versio
 for (const [k, b] of Object.entries(batch))
   if (typeof b === 'object')
     console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
+for (const r of pdf.files) {
+  const later = r.oursLaterPageMs === null ? '' : `, later pages ${f1(r.oursLaterPageMs)} ms (pdf.js ${f1(r.baselineLaterPageMs)})`;
+  console.log(
+    `pdf    ${r.file.padEnd(24)} ${r.pages} p  ours ${f1(r.oursMs)} ms, pdf.js text+operators ${f1(r.baselineMs)} ms (${f2(r.ratio)}×); first page ${f1(r.oursFirstPageMs)} ms (pdf.js ${f1(r.baselineFirstPageMs)})${later}`,
+  );
+}
+const mark = (ok) => (ok ? 'PASS' : 'MISS');
+console.log(
+  `pdf    all files: ${f2(pdf.ratio)}× pdf.js's own extraction (target ≤ ${pdf.targets.ratio}×: ${mark(pdf.ratio <= pdf.targets.ratio)}); slowest later page ${f1(pdf.maxLaterPageMs)} ms (target ≤ ${pdf.targets.laterPageMs} ms: ${mark(pdf.maxLaterPageMs <= pdf.targets.laterPageMs)})`,
+);
 console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`);
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(BATCH, { recursive: true, force: true });

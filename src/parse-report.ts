@@ -64,6 +64,11 @@ export async function parseReportAsync(input: string | Uint8Array, options: Pars
   const source = read(input, settings);
   settings.progress({ stage: 'extract' });
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const words = { columns: catalogue.columnKeys, listLabel: catalogue.listHeader.label, listOther: new Set([...catalogue.listHeader.unit, ...catalogue.listHeader.remark, ...catalogue.listHeader.code]), listSkip: new Set([...catalogue.listHeader.remark, ...catalogue.listHeader.code]) };
+  const words = {
+    columns: catalogue.columnKeys,
+    listLabel: catalogue.listHeader.label,
+    listOther: new Set([...catalogue.listHeader.unit, ...catalogue.listHeader.remark, ...catalogue.listHeader.code]),
+    listSkip: new Set([...catalogue.listHeader.remark, ...catalogue.listHeader.code]),
+  };
   return report(source, await extractGridsAsync(source, settings.limits, words, settings.file), options, settings);
 }

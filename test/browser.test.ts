@@ -94,6 +94,17 @@ if (!available) {
     await page.context().close();
   });
 
+  test('a PDF report: pdf.js runs inside the page, from file://, and its tables read as the page they were printed from', async () => {
+    const page = await open();
+    await choose(page, fixture('pdf', '2021-page-chromium.pdf'));
+    assert.is(await page.textContent('#form'), '2021');
+    assert.is(await page.textContent('td[data-id="apply.new_received.natural_person"] .v'), '30');
+    assert.is(await page.textContent('td[data-id="active.licensing.decisions"] .v'), '1200');
+    assert.is(await page.getAttribute('td[data-id="apply.carried_forward.legal_services"]', 'data-status'), 'fail');
+    await page.screenshot({ path: join(ARTIFACTS, 'pdf-2021-desktop.png') });
+    await page.context().close();
+  });
+
   test('downloads: CSV with a BOM and the long-format rows', async () => {
     const page = await open();
     await choose(page, fixture('tables', 'seed003-2014-pipe', 'input.txt'));

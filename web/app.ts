@@ -13,7 +13,7 @@ type Lang = 'zh' | 'en';
 const TEXT = {
   zh: {
     title: '政府信息公开工作年度报告 · 统计表校验',
-    intro: '选择或拖入年报、统计表（文本、网页、Excel、Word），或粘贴表格。文件只在本机处理，不会上传。',
+    intro: '选择或拖入年报、统计表（文本、网页、Excel、Word、PDF），或粘贴表格。文件只在本机处理，不会上传。',
     choose: '选择文件',
     drop: '把文件拖到这里',
     paste: '或粘贴表格、报告文字：',
@@ -43,7 +43,7 @@ const TEXT = {
   },
   en: {
     title: 'Disclosure report statistics · checker',
-    intro: 'Choose or drop a report or return (text, web page, Excel, Word), or paste a table. Files are processed on this computer and never uploaded.',
+    intro: 'Choose or drop a report or return (text, web page, Excel, Word, PDF), or paste a table. Files are processed on this computer and never uploaded.',
     choose: 'Choose a file',
     drop: 'Drop a file here',
     paste: 'Or paste a table or the report text:',

@@ -71,6 +71,11 @@ export const CODES = {
   'value-not-a-number': { severity: 'warning', description: 'A value cell holds text that is not a number or a known placeholder; the value is null and the text is kept in `raw`.' },
   'value-negative': { severity: 'warning', description: 'A count is negative where the form expects a count.' },
   'value-glued-digits': { severity: 'warning', description: 'An integer is implausibly long, as when a scraper glues neighbouring numbers together; the value is kept but should be checked.' },
+  'value-two-numbers': {
+    severity: 'warning',
+    description:
+      'A value cell holds numbers apart from each other (`21 0`): cells that ran together, or two columns read as one. They are never read as one number; the value is null and the text is kept in `raw`.',
+  },
   'value-ambiguous-separator': { severity: 'warning', description: 'A comma or dot could be a thousands separator or a decimal point; the reading chosen is given.' },
   'value-fraction-in-count': { severity: 'warning', description: 'A count (条, 件, 人 …) has a fractional part.' },
   'unit-mismatch': { severity: 'warning', description: 'The unit printed beside a value differs from the catalogue unit and does not convert exactly.' },

@@ -38,6 +38,11 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
   // Most cells are short plain integers: nothing to normalise, no unit, no issue.
   if (raw.length <= table.maxCountDigits && PLAIN.test(raw)) return { value: Number(raw), unit: null, raw, kind: 'number', issues: [] };
   const issues: ParsedValue['issues'] = [];
+  // Two numbers in one cell (21 0: cells run together, or a PDF column read as one) are never read as one number.
+  if (/[0-9０-９][\s\u3000]+[0-9０-９]/.test(raw)) {
+    issues.push({ code: 'value-two-numbers', message: `"${shorten(raw)}" holds numbers apart from each other; they are not read as one number.` });
+    return { value: null, unit: null, raw, kind: 'text', issues };
+  }
   const text = compact(raw);
   if (text === '') return { value: null, unit: null, raw, kind: 'blank', issues };
   if (table.placeholders.includes(text) || /^[-—―─_/\\]+$/.test(text)) return { value: null, unit: null, raw, kind: 'placeholder', issues };

@@ -99,7 +99,7 @@ function thinBox(points: [number, number][]): Segment | null {
 }
 
 /** Merge collinear, overlapping or nearly touching segments. */
-export function mergeSegments(segments: Segment[]): Segment[] {
+function mergeSegments(segments: Segment[]): Segment[] {
   const horizontal = segments.filter((s) => s.y0 === s.y1).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const vertical = segments.filter((s) => s.x0 === s.x1).sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0);
   const merge = (list: Segment[], across: 'y0' | 'x0', from: 'x0' | 'y0', to: 'x1' | 'y1'): Segment[] => {

@@ -144,7 +144,6 @@ function placeColumns(rows: Row[], h: Header): Map<PdfText, number> {
   }
   // Still more bands than columns: they stay where their centre is, side by side in a cell (never one number).
   return assign(bands.length === target.length ? target : bands.map((b) => under(b, valueCols)));
-  return column;
 }
 
 function boxOf(items: PdfText[]): [number, number, number, number] | undefined {
@@ -206,7 +205,14 @@ export function streamGrids(pages: { page: PdfPage; lines: TextLine[] }[], words
       const prevLabel = previous?.label.at(-1);
       const prevEnd = prevLabel ? Math.max(...prevLabel.map((t) => t.x + t.w)) : -Infinity;
       // A label line with no value right under a label that filled its column continues that label (wrapped text).
-      if (values.length === 0 && previous && prevLabel && label.length > 0 && prevEnd >= edge - 3 * line.size && !/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|其中)/.test(lineText(line))) {
+      if (
+        values.length === 0 &&
+        previous &&
+        prevLabel &&
+        label.length > 0 &&
+        prevEnd >= edge - 3 * line.size &&
+        !/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|其中)/.test(lineText(line))
+      ) {
         prevLabel.push(...label);
         used.add(line);
         continue;
@@ -237,7 +243,10 @@ function labelCells(items: PdfText[], size: number): PdfText[][] {
 
 /** Inside a table, a line of known column labels only (信息内容 | 本年处理决定数量) heads the next block. */
 function blockHeader(line: TextLine, current: Header, words: StreamWords): Header | null {
-  const right = group(line.items.filter((t) => t.x >= current.edge), line.size);
+  const right = group(
+    line.items.filter((t) => t.x >= current.edge),
+    line.size,
+  );
   if (right.length === 0 || !right.every((g) => words.columns.has(normalizeLabel(g.map((t) => t.str).join('')).key))) return null;
   const left = line.items.filter((t) => t.x < current.edge);
   return { labels: right, edge: current.edge, labelHead: left.length > 0 ? left : null, skippable: right.map(() => false) };
