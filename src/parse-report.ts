@@ -54,7 +54,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     throw new ParseError('input-unsupported', `The input is ${what}: read it with parseReportAsync (the command line does).`, settings.file ? { file: settings.file } : {});
   }
   settings.progress({ stage: 'extract' });
-  const extracted = extractGrids(source, settings.limits);
+  const extracted = extractGrids(source, settings.limits, (options.catalogue ?? defaultCatalogue()).readers);
   return report(source, extracted, options, settings);
 }
 
@@ -64,11 +64,5 @@ export async function parseReportAsync(input: string | Uint8Array, options: Pars
   const source = read(input, settings);
   settings.progress({ stage: 'extract' });
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const words = {
-    columns: catalogue.columnKeys,
-    listLabel: catalogue.listHeader.label,
-    listOther: new Set([...catalogue.listHeader.unit, ...catalogue.listHeader.remark, ...catalogue.listHeader.code]),
-    listSkip: new Set([...catalogue.listHeader.remark, ...catalogue.listHeader.code]),
-  };
-  return report(source, await extractGridsAsync(source, settings.limits, words, settings.file), options, settings);
+  return report(source, await extractGridsAsync(source, settings.limits, catalogue.readers, settings.file), options, settings);
 }

@@ -8,16 +8,12 @@
 // 2019/2021 tables); the loader expands rows and columns into cells.
 
 import { z } from 'zod';
-import form2014 from '../../templates/form-2014.json' with { type: 'json' };
-import form2019 from '../../templates/form-2019.json' with { type: 'json' };
-import form2021 from '../../templates/form-2021.json' with { type: 'json' };
-import unitsData from '../../templates/units.json' with { type: 'json' };
-import vocabularyData from '../../templates/vocabulary.json' with { type: 'json' };
-import listHeaderData from '../../templates/list-header.json' with { type: 'json' };
-import proseData from '../../templates/prose.json' with { type: 'json' };
+// Every file of templates/, gathered by scripts/bundle-templates.mjs at build time.
+import bundled from './templates.generated.json' with { type: 'json' };
 import { compileProse, type ProseRules } from '../text/prose.js';
 import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from '../core/normalize-text.js';
 import type { UnitTable } from '../core/numbers.js';
+import type { ReaderWords } from '../extract/words.js';
 
 const ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const Id = z.string().regex(ID, 'ids are dot-separated lower-case words');
@@ -103,6 +99,10 @@ export const IdentitySchema = z.object({
   left: z.array(z.string().min(1)).min(1),
   right: z.array(z.string().min(1)).min(1),
   strength: z.enum(['official', 'structural', 'usual']),
+  /** Holds only in these variants of the form (a variant's own sums). */
+  variants: z.array(z.string()).optional(),
+  /** Does not hold in these variants (their table sums otherwise). */
+  except: z.array(z.string()).optional(),
   /** Expand the identity once per value: `{ "col": ["natural_person", …] }`. */
   each: z.record(z.string(), z.array(z.string())).optional(),
   /** The left side is a virtual subtotal: when it is not printed, compute it from the right side. */
@@ -110,13 +110,39 @@ export const IdentitySchema = z.object({
   note: z.string().optional(),
 });
 
+const YearsSchema = z.object({ from: z.number().int(), to: z.number().int().nullable() });
+
 export const TemplateSchema = z.object({
   form: z.string().min(1),
   name: z.string(),
   basis: z.string().optional(),
+  /** The report years the form was prescribed for (FORMS.md §1): decides the form of a report without tables. */
+  years: YearsSchema,
   source: z.string().optional(),
   tables: z.array(TableSchema).min(1),
   identities: z.array(IdentitySchema).default([]),
+});
+
+/** A provincial or local copy of a form: rows, aliases and sums of its own, as data. */
+export const VariantSchema = z.object({
+  variant: z.string().regex(/^[a-z][a-z0-9]*$/),
+  form: z.string().min(1),
+  table: z.string().min(1),
+  name: z.string(),
+  basis: z.string().optional(),
+  years: YearsSchema.optional(),
+  /** What tells a table of this variant: rows only it has, and words of its header (本期实际, 历年累计). */
+  detect: z.object({ ids: z.array(Id).default([]), header: z.array(z.string()).default([]) }),
+  /** More printed labels for rows of the form. */
+  aliases: z.record(Id, z.array(z.string().min(1))).default({}),
+  /** More units rows of the form are printed in here, without a diagnostic (申请数 in 条). */
+  units_accepted: z.record(Id, z.array(z.string().min(1))).default({}),
+  /** Rows of the variant, added to the form's table. */
+  indicators: z.array(IndicatorSchema).default([]),
+  /** Sums that hold in this variant only. */
+  identities: z.array(IdentitySchema).default([]),
+  /** Rules of the form that do not hold in this variant. */
+  except: z.array(z.string()).default([]),
 });
 
 export const UnitTableSchema = z.object({
@@ -131,11 +157,13 @@ export const VocabularySchema = z.object({ note: z.string().optional(), words: z
 
 export const ListHeaderSchema = z.object({
   note: z.string().optional(),
-  list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()) }),
+  list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()), column_codes: z.array(z.string()).default([]) }),
+  value_kinds: z.object({ note: z.string().optional(), cumulative: z.array(z.string()), year: z.array(z.string()) }),
 });
 
 export type Identity = z.infer<typeof IdentitySchema>;
 export type Template = z.infer<typeof TemplateSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
 
 /** Header words of a list-layout table, normalised like labels. */
 export interface ListHeaderWords {
@@ -143,6 +171,8 @@ export interface ListHeaderWords {
   unit: Set<string>;
   code: Set<string>;
   remark: Set<string>;
+  /** The row under a statistics system's header that names its columns 甲 | 乙 | 丙 | 1 | 2. */
+  columnCodes: Set<string>;
 }
 
 /** What the matcher needs of anything with a label in a hierarchy (a list row, a matrix row). */
@@ -179,6 +209,7 @@ export interface IndicatorEntry extends LabelEntry {
 }
 
 export interface RowEntry extends LabelEntry {
+  aliases: string[];
   /** Column keys of this row, in order (empty: a header with no cells). */
   columns: string[];
   /** The block the row is printed in (第二十条第（一）项), if the table has blocks. */
@@ -237,11 +268,27 @@ export interface IdentityEntry {
   right: string[];
   strength: Identity['strength'];
   derive: boolean;
+  /** Holds only in these variants (null: in the form and every variant not in `except`). */
+  variants: string[] | null;
+  except: string[];
+}
+
+/** A variant as the table stage needs it. */
+export interface VariantEntry {
+  variant: string;
+  name: string;
+  table: string;
+  years: { from: number; to: number | null } | null;
+  detectIds: Set<string>;
+  /** Header words, normalised like labels. */
+  detectHeader: Set<string>;
 }
 
 export interface FormEntry {
   form: string;
   name: string;
+  years: { from: number; to: number | null };
+  variants: VariantEntry[];
   tables: TableEntry[];
   identities: IdentityEntry[];
 }
@@ -253,8 +300,10 @@ export interface Catalogue {
   units: UnitTable;
   vocabulary: Vocabulary;
   listHeader: ListHeaderWords;
-  /** Keys of every column label of every matrix table (自然人, 总计, 本年制发件数 …): how a table without rules shows its columns. */
-  columnKeys: Set<string>;
+  /** Words of value column headers that say what the numbers are (templates/list-header.json), normalised; checked cumulative first. */
+  valueKinds: { cumulative: string[]; year: string[] };
+  /** What the grid readers know of the forms: the units a number may carry, and the header words by which a PDF table without rules shows its columns. */
+  readers: ReaderWords;
   /** Patterns of figures stated in the text (templates/prose.json). */
   prose: ProseRules;
 }
@@ -270,10 +319,38 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   return result.data;
 }
 
-function labelInfo(label: string, aliases: string[], vocabulary: Vocabulary): { level: number; ordinal: number | null; keys: string[] } {
+function labelInfo(label: string, aliases: string[], vocabulary: Vocabulary, keepNotes = false): { level: number; ordinal: number | null; keys: string[] } {
   const main = normalizeLabel(label, vocabulary);
-  const keys = [...new Set([main.key, ...aliases.map((a) => normalizeLabel(a, vocabulary).key)].filter((k) => k !== ''))];
+  const key = (l: ReturnType<typeof normalizeLabel>): string => (keepNotes ? l.noteKey : l.key);
+  const keys = [...new Set([key(main), ...aliases.map((a) => key(normalizeLabel(a, vocabulary)))].filter((k) => k !== ''))];
   return { level: main.level, ordinal: main.ordinal, keys };
+}
+
+/**
+ * Rows under one parent whose labels differ only in a parenthetical part (复制费（纸张） / （光盘） / （软盘）)
+ * keep that part in their keys; rows under one parent whose keys still collide make the catalogue
+ * invalid: every such collision is listed.
+ */
+function separateKeys<T extends { id: string; label: string; aliases: string[]; parent: string | null; keys: string[] }>(entries: T[], vocabulary: Vocabulary, where: string): T[] {
+  const clash = (list: T[]): Set<T> => {
+    const seen = new Map<string, T[]>();
+    for (const e of list) for (const k of e.keys) seen.set(`${e.parent}\u0000${k}`, [...(seen.get(`${e.parent}\u0000${k}`) ?? []), e]);
+    return new Set([...seen.values()].filter((g) => g.length > 1).flat());
+  };
+  const first = clash(entries);
+  const out = entries.map((e) => (first.has(e) ? { ...e, keys: labelInfo(e.label, e.aliases, vocabulary, true).keys } : e));
+  const left = clash(out);
+  if (left.size > 0) {
+    const groups = new Map<string, string[]>();
+    for (const e of left)
+      for (const k of e.keys)
+        if (out.some((o) => o !== e && o.parent === e.parent && o.keys.includes(k)))
+          groups.set(`${k} (under ${e.parent ?? 'the table'})`, [...(groups.get(`${k} (under ${e.parent ?? 'the table'})`) ?? []), e.id]);
+    throw new CatalogueError(
+      `${where}: rows share a label key under one parent, with nothing to tell them apart:\n${[...groups].map(([k, ids]) => `  ${k}: ${[...new Set(ids)].join(', ')}`).join('\n')}`,
+    );
+  }
+  return out;
 }
 
 /** Matching keys of free labels (titles, structure words, group names). */
@@ -295,15 +372,19 @@ function indexBy<T extends { keys: string[] }>(entries: T[]): Map<string, T[]> {
 
 function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabulary: Vocabulary): ListTableEntry {
   const parentOf = new Map(def.indicators.map((i) => [i.id, i.parent]));
-  const indicators: IndicatorEntry[] = def.indicators.map((ind, order) => ({
-    ...ind,
-    ...labelInfo(ind.label, ind.aliases, vocabulary),
-    form,
-    table: def.table,
-    order,
-    ancestors: ancestorsOf(ind.id, parentOf),
-    signed: false,
-  }));
+  const indicators: IndicatorEntry[] = separateKeys(
+    def.indicators.map((ind, order) => ({
+      ...ind,
+      ...labelInfo(ind.label, ind.aliases, vocabulary),
+      form,
+      table: def.table,
+      order,
+      ancestors: ancestorsOf(ind.id, parentOf),
+      signed: false,
+    })),
+    vocabulary,
+    `form ${form} table ${def.table}`,
+  );
   const titleKeys = keysOf([def.title, ...def.title_aliases], vocabulary);
   return { form, table: def.table, title: def.title, titleKeys, layout: 'list', indicators, index: indexBy(indicators), byId: new Map(indicators.map((i) => [i.id, i])) };
 }
@@ -311,18 +392,23 @@ function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabular
 function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocabulary: Vocabulary): MatrixTableEntry {
   const parentOf = new Map(def.rows.map((r) => [r.id, r.parent]));
   const colKeys = def.columns.map((c) => c.key);
-  const rows: RowEntry[] = def.rows.map((r, order) => ({
-    id: r.id,
-    label: r.label,
-    order,
-    ancestors: ancestorsOf(r.id, parentOf),
-    virtual: r.virtual,
-    columns: r.columns ?? colKeys,
-    item: r.item ?? null,
-    parent: r.parent,
-    variant: r.variant ?? null,
-    ...labelInfo(r.label, r.aliases, vocabulary),
-  }));
+  const rows: RowEntry[] = separateKeys(
+    def.rows.map((r, order) => ({
+      id: r.id,
+      label: r.label,
+      aliases: r.aliases,
+      order,
+      ancestors: ancestorsOf(r.id, parentOf),
+      virtual: r.virtual,
+      columns: r.columns ?? colKeys,
+      item: r.item ?? null,
+      parent: r.parent,
+      variant: r.variant ?? null,
+      ...labelInfo(r.label, r.aliases, vocabulary),
+    })),
+    vocabulary,
+    `form ${form} table ${def.table}`,
+  );
   const columns: ColumnEntry[] = def.columns.map((c) => ({
     key: c.key,
     label: c.label,
@@ -403,10 +489,37 @@ function expandIdentity(idn: Identity): IdentityEntry[] {
     right: idn.right.map((x) => fill(x, b)),
     strength: idn.strength,
     derive: idn.derive ?? false,
+    variants: idn.variants ?? null,
+    except: idn.except ?? [],
   }));
 }
 
-function buildForm(t: Template, vocabulary: Vocabulary): FormEntry {
+/** A form's template with its variants folded in: their rows tagged, their aliases added, their sums scoped. */
+function withVariants(t: Template, variants: Variant[]): Template {
+  const mine = variants.filter((v) => v.form === t.form);
+  if (mine.length === 0) return t;
+  const tables = t.tables.map((def) => {
+    const extra = mine.filter((v) => v.table === def.table);
+    if (extra.length === 0) return def;
+    const aliases = (id: string): string[] => extra.flatMap((v) => v.aliases[id] ?? []);
+    if (def.layout === 'list') {
+      const units = (id: string): string[] => extra.flatMap((v) => v.units_accepted[id] ?? []);
+      const own = def.indicators.map((i) => ({ ...i, aliases: [...new Set([...i.aliases, ...aliases(i.id)])], units_accepted: [...new Set([...i.units_accepted, ...units(i.id)])] }));
+      return { ...def, indicators: [...own, ...extra.flatMap((v) => v.indicators.map((i) => ({ ...i, variant: v.variant, units_accepted: [...new Set([...i.units_accepted, ...units(i.id)])] })))] };
+    }
+    return { ...def, rows: def.rows.map((r) => ({ ...r, aliases: [...new Set([...r.aliases, ...aliases(r.id)])] })) };
+  });
+  const except = (rule: string): string[] => mine.filter((v) => v.except.includes(rule)).map((v) => v.variant);
+  for (const v of mine) {
+    for (const rule of v.except) if (!t.identities.some((i) => i.rule === rule)) throw new CatalogueError(`variant ${v.variant}: except names no rule of form ${t.form}: ${rule}`);
+    if (!t.tables.some((d) => d.table === v.table)) throw new CatalogueError(`variant ${v.variant}: form ${t.form} has no table ${v.table}`);
+  }
+  const identities = [...t.identities.map((i) => ({ ...i, except: [...(i.except ?? []), ...except(i.rule)] })), ...mine.flatMap((v) => v.identities.map((i) => ({ ...i, variants: [v.variant] })))];
+  return { ...t, tables, identities };
+}
+
+function buildForm(template: Template, variants: Variant[], vocabulary: Vocabulary): FormEntry {
+  const t = withVariants(template, variants);
   const tables = t.tables.map((def) => (def.layout === 'list' ? buildList(t.form, def, vocabulary) : buildMatrix(t.form, def, vocabulary)));
   const ids = new Set<string>();
   for (const table of tables) {
@@ -427,17 +540,30 @@ function buildForm(t: Template, vocabulary: Vocabulary): FormEntry {
   for (const idn of identities) {
     for (const id of [...idn.left, ...idn.right]) if (!ids.has(id)) throw new CatalogueError(`form ${t.form}: identity ${idn.rule}: unknown id ${id}`);
   }
-  return { form: t.form, name: t.name, tables, identities };
+  const forms = variants.filter((v) => v.form === t.form);
+  for (const v of forms) for (const id of v.detect.ids) if (!ids.has(id)) throw new CatalogueError(`variant ${v.variant}: detect names an unknown id ${id}`);
+  const variantEntries = forms.map((v) => ({
+    variant: v.variant,
+    name: v.name,
+    table: v.table,
+    years: v.years ?? null,
+    detectIds: new Set(v.detect.ids),
+    detectHeader: new Set(v.detect.header.map((w) => normalizeLabel(w, vocabulary).key)),
+  }));
+  return { form: t.form, name: t.name, years: t.years, variants: variantEntries, tables, identities };
 }
 
 /** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: { templates: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown }): Catalogue {
+export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown }): Catalogue {
   const units = validate(UnitTableSchema, data.units, 'templates/units.json');
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
   const layout = validate(ListHeaderSchema, data.listHeader, 'templates/list-header.json');
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
-  const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark) };
-  const forms = data.templates.map((raw, i) => buildForm(validate(TemplateSchema, raw, `template #${i}`), vocabulary));
+  const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark), columnCodes: words(layout.list.column_codes) };
+  const variants = (data.variants ?? []).map((raw, i) => validate(VariantSchema, raw, `variant #${i}`));
+  const templates = data.templates.map((raw, i) => validate(TemplateSchema, raw, `template #${i}`));
+  for (const v of variants) if (!templates.some((t) => t.form === v.form)) throw new CatalogueError(`variant ${v.variant}: unknown form ${v.form}`);
+  const forms = templates.map((t) => buildForm(t, variants, vocabulary));
   const tableKeys = new Map<string, Set<string>>();
   const add = (key: string, table: string): void => {
     const set = tableKeys.get(key) ?? new Set<string>();
@@ -452,17 +578,28 @@ export function loadCatalogue(data: { templates: unknown[]; units: unknown; voca
   }
   let prose: ProseRules;
   try {
-    prose = compileProse(data.prose);
+    prose = compileProse(data.prose, units.units);
   } catch (e) {
     throw new CatalogueError(`templates/prose.json is invalid: ${(e as Error).message}`);
   }
-  const columnKeys = new Set(forms.flatMap((f) => f.tables.flatMap((t) => (t.layout === 'matrix' ? [...t.columnIndex.keys()] : []))));
-  return { forms, tableKeys, units, vocabulary, listHeader, columnKeys, prose };
+
+  const valueKinds = { cumulative: layout.value_kinds.cumulative.map((w) => normalizeText(w, vocabulary)), year: layout.value_kinds.year.map((w) => normalizeText(w, vocabulary)) };
+  const readers: ReaderWords = {
+    units: units.units,
+    pdf: {
+      // Keys of every column label of every matrix table (自然人, 总计, 本年制发件数 …).
+      columns: new Set(forms.flatMap((f) => f.tables.flatMap((t) => (t.layout === 'matrix' ? [...t.columnIndex.keys()] : [])))),
+      listLabel: listHeader.label,
+      listOther: new Set([...listHeader.unit, ...listHeader.remark, ...listHeader.code]),
+      listSkip: new Set([...listHeader.remark, ...listHeader.code]),
+    },
+  };
+  return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose };
 }
 
 let builtin: Catalogue | null = null;
 /** The catalogue shipped in templates/, built once on first use. */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({ templates: [form2014, form2019, form2021], units: unitsData, vocabulary: vocabularyData, listHeader: listHeaderData, prose: proseData });
+  builtin ??= loadCatalogue({ templates: bundled.forms, variants: bundled.variants, units: bundled.units, vocabulary: bundled.vocabulary, listHeader: bundled.listHeader, prose: bundled.prose });
   return builtin;
 }

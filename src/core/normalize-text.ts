@@ -141,9 +141,9 @@ export function stripNotes(text: string): string {
   return out.replace(/\([^()]*$/, '');
 }
 
-/** The matching key: notes, punctuation and a trailing 数 removed. */
-export function labelKey(text: string): string {
-  const bare = stripNotes(text).replace(/[^\p{L}\p{N}]/gu, '');
+/** The matching key: notes (unless kept), punctuation and a trailing 数 removed. */
+export function labelKey(text: string, keepNotes = false): string {
+  const bare = (keepNotes ? text : stripNotes(text)).replace(/[^\p{L}\p{N}]/gu, '');
   return bare.length > 1 && bare.endsWith('数') ? bare.slice(0, -1) : bare;
 }
 
@@ -151,5 +151,5 @@ export function labelKey(text: string): string {
 export function normalizeLabel(raw: string, vocabulary: Vocabulary = {}): NormalizedLabel {
   const text = normalizeText(raw, vocabulary);
   const { rest, level, ordinal, subItem } = splitNumbering(text);
-  return { raw, text, key: labelKey(rest), level, ordinal, subItem };
+  return { raw, text, key: labelKey(rest), noteKey: labelKey(rest, true), level, ordinal, subItem };
 }

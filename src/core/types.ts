@@ -85,6 +85,8 @@ export interface NormalizedLabel {
   text: string;
   /** `text` without numbering, 其中, parenthetical notes: the key matched against the catalogue. */
   key: string;
+  /** `key` with the parenthetical notes kept: what tells 复制费（纸张） from 复制费（光盘）. */
+  noteKey: string;
   /** Numbering level: 1 for 一、, 2 for （一）, 3 for 1. / ①, 0 for none. */
   level: number;
   /** The numeral of the numbering prefix as an integer (一→1, （三）→3, 2.→2), or null. */

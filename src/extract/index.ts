@@ -8,14 +8,14 @@ import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
 import { extractStreamGrids } from './stream.js';
-import type { StreamWords } from './pdf/stream.js';
+import type { ReaderWords } from './words.js';
 import { loadCodepages, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
-export function extractTextGrids(text: string): Grid[] {
+export function extractTextGrids(text: string, units: readonly string[]): Grid[] {
   const lines = textLines(text);
   const pipe = extractPipeGrids(lines);
-  const stream = extractStreamGrids(lines, pipe.used, pipe.grids.length);
+  const stream = extractStreamGrids(lines, pipe.used, units, pipe.grids.length);
   // Document order, so table indices follow the page.
   return [...pipe.grids, ...stream].sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0)).map((g, index) => ({ ...g, index }));
 }
@@ -63,12 +63,12 @@ function cellText(grids: Grid[]): string {
 }
 
 /** Grids of every input kind but .docx, which needs extractGridsAsync. */
-export function extractGrids(source: Source, limits: ExtractLimits): Extracted {
-  const extracted = extractKind(source, limits);
+export function extractGrids(source: Source, limits: ExtractLimits, words: ReaderWords): Extracted {
+  const extracted = extractKind(source, limits, words);
   return 'text' in source ? { ...extracted, size: { characters: source.text.length, lines: source.text.split('\n').length } } : extracted;
 }
 
-function extractKind(source: Source, limits: ExtractLimits): Extracted {
+function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords): Extracted {
   switch (source.kind) {
     case 'html': {
       const html = extractHtmlGrids(source.text, limits);
@@ -84,7 +84,7 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
       return { grids, diagnostics: [], text: { meta: cellText(grids), prose: '' } };
     }
     case 'text': {
-      const grids = extractTextGrids(source.text);
+      const grids = extractTextGrids(source.text, words.units);
       return { grids, diagnostics: [], text: { meta: source.text, prose: maskLines(source.text, grids) } };
     }
     case 'xlsx':
@@ -118,13 +118,13 @@ function extractKind(source: Source, limits: ExtractLimits): Extracted {
  * only when met), legacy workbooks with their code pages loaded. `words` are the header words the
  * catalogue knows, by which a PDF table without rules shows its columns.
  */
-export async function extractGridsAsync(source: Source, limits: ExtractLimits, words: StreamWords, file?: string): Promise<Extracted> {
+export async function extractGridsAsync(source: Source, limits: ExtractLimits, words: ReaderWords, file?: string): Promise<Extracted> {
   if (source.kind === 'xls') await loadCodepages();
   if (source.kind === 'pdf') {
     const { extractPdfGrids } = await import('./pdf/index.js');
-    return extractPdfGrids(source.bytes, limits, words, file);
+    return extractPdfGrids(source.bytes, limits, words.pdf, file);
   }
-  if (source.kind !== 'docx') return extractGrids(source, limits);
+  if (source.kind !== 'docx') return extractGrids(source, limits, words);
   const { docxToHtml } = await import('./docx.js');
-  return extractGrids({ kind: 'html', text: await docxToHtml(source.bytes, file), encoding: 'binary', diagnostics: [] }, limits);
+  return extractGrids({ kind: 'html', text: await docxToHtml(source.bytes, file), encoding: 'binary', diagnostics: [] }, limits, words);
 }

@@ -8,10 +8,10 @@
 
 import type { Cell, Grid } from '../core/types.js';
 import type { TextLine } from './pipe.js';
+import { numberToken } from './words.js';
 
 const MAX_CELL = 80;
 const MIN_NUMBERS = 3;
-const NUMBER_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?(?:[条件次个人篇项]|万元|元)?|[/—_-])$/;
 
 interface Para {
   text: string;
@@ -19,7 +19,7 @@ interface Para {
 }
 
 /** Split a trailing run of 2+ space-separated numbers off a cell. */
-function splitNumberRun(text: string): string[] {
+function splitNumberRun(text: string, NUMBER_TOKEN: RegExp): string[] {
   const parts = text.trim().split(/\s+/);
   if (parts.length < 2) return [text.trim()];
   let k = parts.length;
@@ -29,7 +29,7 @@ function splitNumberRun(text: string): string[] {
   return head === '' ? parts.slice(k) : [head, ...parts.slice(k)];
 }
 
-function regionToGrid(region: TextLine[], index: number): Grid | null {
+function regionToGrid(region: TextLine[], index: number, NUMBER_TOKEN: RegExp): Grid | null {
   // Paragraph mode when blank lines separate most lines; else every line is a cell.
   const nonBlank = region.filter((l) => l.text.trim() !== '');
   const blanks = region.length - nonBlank.length;
@@ -45,7 +45,7 @@ function regionToGrid(region: TextLine[], index: number): Grid | null {
     // Text layers of PDFs separate columns by spaces: every word is a cell.
     for (const l of nonBlank) for (const w of l.text.trim().split(/\s+/)) paras.push({ text: w, line: l.line });
   }
-  const rows: Cell[][] = paras.flatMap((p) => splitNumberRun(p.text).map((text) => [{ text, origin: { line: p.line }, spanned: false }]));
+  const rows: Cell[][] = paras.flatMap((p) => splitNumberRun(p.text, NUMBER_TOKEN).map((text) => [{ text, origin: { line: p.line }, spanned: false }]));
   const numbers = rows.filter((r) => NUMBER_TOKEN.test(r[0]?.text ?? '')).length;
   // A blank form has labels and no numbers: many short cells are enough.
   const short = rows.filter((r) => (r[0]?.text.length ?? 0) <= 24).length;
@@ -54,12 +54,13 @@ function regionToGrid(region: TextLine[], index: number): Grid | null {
 }
 
 /** One-column grids for every run of short lines (outside `skip`) that holds several numbers. */
-export function extractStreamGrids(lines: TextLine[], skip: ReadonlySet<number>, firstIndex = 0): Grid[] {
+export function extractStreamGrids(lines: TextLine[], skip: ReadonlySet<number>, units: readonly string[], firstIndex = 0): Grid[] {
+  const NUMBER_TOKEN = numberToken(units);
   const grids: Grid[] = [];
   let region: TextLine[] = [];
   const flush = (): void => {
     while (region.length > 0 && region.at(-1)?.text.trim() === '') region.pop();
-    const g = region.length > 0 ? regionToGrid(region, firstIndex + grids.length) : null;
+    const g = region.length > 0 ? regionToGrid(region, firstIndex + grids.length, NUMBER_TOKEN) : null;
     if (g) grids.push(g);
     region = [];
   };

@@ -52,7 +52,8 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
   if (!form) throw new ParseError('aggregate-mixed-forms', `Form ${formId} is not in the catalogue.`);
   const values = new Map<string, number | null>();
   for (const doc of docs) {
-    for (const t of doc.tables) {
+    // A running total (历年累计) is never summed with the year's figures.
+    for (const t of doc.tables.filter((x) => x.column.kind !== 'cumulative')) {
       for (const ind of t.indicators) {
         const prev = values.get(ind.id);
         if (ind.value === null) {
@@ -71,8 +72,11 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
         const slot = slots.get(ind.id);
         return { id: ind.id, value: v, unit: ind.unit, raw: v === null ? '' : String(v), label: ind.label, cell: slot ? { row: slot.r, col: slot.c } : {} };
       });
-    const { checks, virtual, diagnostics } = checkIdentities(indicators, form.identities, table.byId);
-    return { form: form.form, table: table.table, location: { index, sheet: layouts[index]?.name ?? null, line: null }, indicators, virtual, checks, diagnostics };
+    // The total is the form as prescribed: the sums of no local variant.
+    const identities = form.identities.filter((i) => i.variants === null);
+    const { checks, virtual, diagnostics } = checkIdentities(indicators, identities, table.byId);
+    const column = { col: null, label: null, kind: 'year' as const };
+    return { form: form.form, table: table.table, location: { index, sheet: layouts[index]?.name ?? null, line: null }, variant: null, column, indicators, virtual, checks, diagnostics };
   });
   const result: ReportResult = {
     source: inputs.map((i) => i.source),

@@ -23,7 +23,7 @@ export function formatCheckReport(doc: ReportResult, options: CheckReportOptions
   doc.tables.forEach((t, i) => {
     const failed = t.checks.filter((c) => c.status === 'fail').length;
     const skipped = t.checks.filter((c) => c.status === 'skipped');
-    const col = t.location.column ? `, column ${t.location.column.label ?? t.location.column.col}` : '';
+    const col = `${t.variant ? `, variant ${t.variant}` : ''}${t.column.label !== null ? `, column ${t.column.label} (${t.column.kind})` : ''}`;
     out.push(`  table ${i + 1}: form ${t.form} (${t.table}${col}), ${t.indicators.length} indicators, ${t.checks.length} checks, ${failed} failed`);
     for (const c of t.checks) {
       if (c.status === 'skipped' && !options.verbose) continue;

@@ -56,9 +56,14 @@ export const TableResultSchema = z.object({
     line: z.number().int().positive().nullable(),
     /** PDF: the page the table starts on. */
     page: z.number().int().positive().optional(),
-    /** Set when the table has several value columns: which one this reading is. */
-    column: z.object({ col: z.number().int().nonnegative(), label: z.string().nullable() }).optional(),
   }),
+  /** The local variant of the form the table follows (sh2007, fj2013 …), or null for the form as prescribed. */
+  variant: z.string().nullable(),
+  /**
+   * The value column the indicators were read from: its header as printed, and what it holds — the report
+   * year's figures, or a running total (历年累计, 本年累计), which is never the year's figure.
+   */
+  column: z.object({ col: z.number().int().nonnegative().nullable(), label: z.string().nullable(), kind: z.enum(['year', 'cumulative', 'other']) }),
   indicators: z.array(IndicatorValueSchema),
   /** Subtotals the form does not print (不予公开 = Σ 1–8 …), computed from printed cells; never mixed with them. */
   virtual: z.array(z.object({ id: z.string(), value: z.number(), unit: z.string().nullable(), from: z.array(z.string()) })),

@@ -2,7 +2,8 @@
 // normalise → segment → recognise (ties settled by the document) → reflow →
 // match → read values → check.
 
-import type { Catalogue } from '../catalogue/index.js';
+import type { Catalogue, FormEntry, IdentityEntry } from '../catalogue/index.js';
+import { normalizeText } from '../core/normalize-text.js';
 import { diagnostic } from '../core/diagnostics.js';
 import type { Diagnostic, Grid } from '../core/types.js';
 import type { Limits, Progress } from '../options.js';
@@ -81,18 +82,51 @@ function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progr
   return found;
 }
 
+/** The identities that hold in a table of this form, as printed in this variant (or none). */
+function identitiesFor(form: FormEntry, variant: string | null): IdentityEntry[] {
+  return form.identities.filter((i) => (i.variants ? variant !== null && i.variants.includes(variant) : variant === null || !i.except.includes(variant)));
+}
+
+/**
+ * Which local variant of the form a table follows: the one whose own rows (and header words) it prints
+ * most. None when it prints none of any variant's.
+ */
+function detectVariant(form: FormEntry, table: string, ids: ReadonlySet<string>, headerKeys: ReadonlySet<string>): string | null {
+  let best: { variant: string; score: number } | null = null;
+  for (const v of form.variants.filter((x) => x.table === table)) {
+    const rows = [...v.detectIds].filter((id) => ids.has(id)).length;
+    const words = [...v.detectHeader].filter((k) => headerKeys.has(k)).length;
+    // A header word alone does not make a variant: a variant prints rows of its own.
+    const score = rows === 0 ? 0 : rows + 2 * words;
+    if (score > 0 && (!best || score > best.score)) best = { variant: v.variant, score };
+  }
+  return best?.variant ?? null;
+}
+
+/** What a value column holds, from its header (templates/list-header.json value_kinds). */
+function columnKind(label: string | null, columns: number, catalogue: Catalogue): 'year' | 'cumulative' | 'other' {
+  const text = label === null ? '' : normalizeText(label, catalogue.vocabulary);
+  if (catalogue.valueKinds.cumulative.some((w) => text.includes(w))) return 'cumulative';
+  if (catalogue.valueKinds.year.some((w) => text.includes(w)) || /(?:19|20)\d{2}年/.test(text)) return 'year';
+  // The one value column of a table, with no header or a bare one, is the report's figure.
+  return columns === 1 ? 'year' : 'other';
+}
+
 /** One recognised grid through reflow → match → values → checks. */
 function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, catalogue: Catalogue): Tables {
   const labelled = reflow(raw, recognised, catalogue.units);
   // A reflowed list table has its header row in a new place.
   const rec: Recognition = labelled !== raw && recognised.kind === 'list' ? { ...recognised, columns: detectListColumns(labelled, catalogue.listHeader) } : recognised;
-  const readings = rec.kind === 'list' ? readList(labelled, rec, matchRows(labelled, rec), catalogue) : [{ ...readMatrix(labelled, rec, catalogue), column: null }];
+  const readings = rec.kind === 'list' ? readList(labelled, rec, matchRows(labelled, rec, catalogue.listHeader.columnCodes), catalogue) : [{ ...readMatrix(labelled, rec, catalogue), column: null }];
+  const headerKeys = new Set(labelled.rows.slice(0, 12).flatMap((r) => r.labels.flatMap((l) => (l ? [l.key] : []))));
   const tables = readings.map((reading): TableResult => {
-    const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, rec.form.identities, rec.table.byId);
+    const variant = detectVariant(rec.form, rec.table.table, new Set(reading.indicators.map((i) => i.id)), headerKeys);
+    const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, identitiesFor(rec.form, variant), rec.table.byId);
     const location: TableResult['location'] = { index: grid.index, sheet: grid.origin.sheet ?? null, line: grid.origin.line ?? null };
     if (grid.origin.page !== undefined) location.page = grid.origin.page;
-    if (readings.length > 1 && reading.column) location.column = { col: reading.column.col, label: reading.column.label };
-    return { form: rec.form.form, table: rec.table.table, location, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
+    const label = reading.column?.label ?? null;
+    const column = { col: reading.column?.col ?? null, label, kind: columnKind(label, readings.length, catalogue) };
+    return { form: rec.form.form, table: rec.table.table, location, variant, column, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
   });
   const diagnostics =
     readings.length > 1

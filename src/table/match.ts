@@ -93,7 +93,7 @@ export function fuzzyCandidates<T extends LabelEntry>(key: string, entries: T[])
 }
 
 /** Match every labelled row below the header to an indicator (or to nothing). */
-export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] {
+export function matchRows(lg: LabelledGrid, rec: ListRecognition, columnCodes: ReadonlySet<string>): MatchedRow[] {
   const { table, columns } = rec;
   const start = columns.headerRow === null ? 0 : columns.headerRow + 1;
   const out: MatchedRow[] = [];
@@ -104,7 +104,9 @@ export function matchRows(lg: LabelledGrid, rec: ListRecognition): MatchedRow[] 
     if (labelCol === null) continue;
     const label = row.labels[labelCol];
     if (!label) continue;
-    let cands = table.index.get(label.key) ?? [];
+    // The column-code row of a statistics system (甲 | 乙 | 丙 | 1 | 2) belongs to the header.
+    if (columnCodes.has(label.text)) continue;
+    let cands = (label.noteKey !== label.key ? table.index.get(label.noteKey) : undefined) ?? table.index.get(label.key) ?? [];
     let fuzzy: number | null = null;
     if (cands.length === 0) {
       const f = fuzzyCandidates(label.key, table.indicators);

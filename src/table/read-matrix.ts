@@ -179,7 +179,7 @@ class MatrixReader {
     let found: Found | null = null;
     for (const { col, label } of parts.labels) {
       if (label.key === '' || this.table.structureKeys.has(label.key)) continue;
-      const cands = this.rowCandidates(label.key);
+      const cands = (label.noteKey !== label.key ? this.rowCandidates(label.noteKey) : []).length > 0 ? this.rowCandidates(label.noteKey) : this.rowCandidates(label.key);
       if (cands.length === 0) continue;
       const entry = choose(cands, label, context, this.seen);
       context = entry;

@@ -13,13 +13,13 @@ export interface TextReading {
   diagnostics: Diagnostic[];
 }
 
-/** The catalogue the text's figures are read in: the tables' form, else the form of the report's year. */
+/** The catalogue the text's figures are read in: the tables' form, else the form (or a variant of it) prescribed for the report's year. */
 function proseForm(tables: TableResult[], year: number | null, catalogue: Catalogue): FormEntry | null {
   const fromTables = [...new Set(tables.map((t) => t.form))].sort().at(-1);
-  // Forms by the first report year they were used for (FORMS.md §1).
-  const fromYear = year === null ? undefined : year >= 2021 ? '2021' : year >= 2019 ? '2019' : '2014';
-  const id = fromTables ?? fromYear;
-  return catalogue.forms.find((f) => f.form === id) ?? null;
+  if (fromTables !== undefined) return catalogue.forms.find((f) => f.form === fromTables) ?? null;
+  if (year === null) return null;
+  const within = (y: { from: number; to: number | null } | null): boolean => y !== null && year >= y.from && (y.to === null || year <= y.to);
+  return catalogue.forms.find((f) => within(f.years)) ?? catalogue.forms.find((f) => f.variants.some((v) => within(v.years))) ?? null;
 }
 
 /** `text.meta` is the whole document's text; `text.prose` has its tables blanked out. */

@@ -22,14 +22,18 @@ const ProsePatternsSchema = z.object({
 
 export interface ProseRules {
   reject: string[];
+  /** A number followed by a unit (templates/units.json): only sentences holding one are read. */
+  figure: RegExp;
   patterns: { ids: Record<string, string>; re: RegExp; items: { ids: Record<string, string>; re: RegExp }[] }[];
 }
 
 /** Compile the prose patterns once (validated data from templates/prose.json). */
-export function compileProse(data: unknown): ProseRules {
+export function compileProse(data: unknown, units: readonly string[]): ProseRules {
   const parsed = ProsePatternsSchema.parse(data);
+  const alternatives = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     reject: parsed.reject,
+    figure: new RegExp(`[0-9\\uff10-\\uff19][0-9\\uff10-\\uff19,.，]*\\s*(?:${alternatives.join('|')})`, 'g'),
     patterns: parsed.patterns.map((p) => ({ ids: p.ids, re: new RegExp(p.pattern, 'g'), items: p.items.map((i) => ({ ids: i.ids, re: new RegExp(i.pattern, 'g') })) })),
   };
 }
@@ -97,15 +101,14 @@ export function mapText(original: string, vocabulary: Vocabulary): MappedText {
   return { text, map };
 }
 
-/** A number followed by a unit a figure can have: only sentences holding one are read. */
-const FIGURE = /[0-9\uff10-\uff19][0-9\uff10-\uff19,.，]*\s*(?:件|条|條|人|名|个|個|次|场|場|元|万元|萬元|起)/g;
 const SENTENCE_BREAK = /[。\n]/;
 const MAX_SENTENCE = 600;
 
 /** The sentences of a text that state a figure, as [start, end) in the original. */
-function figureSentences(original: string): [number, number][] {
+function figureSentences(original: string, figure: RegExp): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of original.matchAll(FIGURE)) {
+  // Units in traditional script (條, 萬元) are found in the simplified text; it has the same offsets.
+  for (const m of toSimplifiedChars(original).matchAll(figure)) {
     const at = m.index ?? 0;
     if (out.length > 0 && at < (out.at(-1) as [number, number])[1]) continue;
     let s = at;
@@ -150,7 +153,7 @@ export interface ProseResult {
 /** Every figure of the form's catalogue stated in the text. */
 export function readProse(original: string, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseResult {
   const found: ProseIndicator[] = [];
-  for (const [s, e] of figureSentences(original)) found.push(...readSentence(original.slice(s, e), s, form, rules, vocabulary, units));
+  for (const [s, e] of figureSentences(original, rules.figure)) found.push(...readSentence(original.slice(s, e), s, form, rules, vocabulary, units));
   return settle(found);
 }
 

@@ -7,7 +7,8 @@ import { diagnostic } from '../../core/diagnostics.js';
 import type { Diagnostic, Grid } from '../../core/types.js';
 import { chainRegions, type Region, regionsToGrid, tableRegions } from './lattice.js';
 import { loadPdf } from './load.js';
-import { type StreamWords, streamGrids } from './stream.js';
+import type { StreamWords } from '../words.js';
+import { streamGrids } from './stream.js';
 import { isPageNumber, lineText, type TextLine, textLines } from './text.js';
 import type { PdfPage, PdfText } from './types.js';
 

@@ -12,18 +12,8 @@
 import { normalizeLabel } from '../../core/normalize-text.js';
 import type { Cell, Grid } from '../../core/types.js';
 import { lineText, type TextLine } from './text.js';
+import type { StreamWords } from '../words.js';
 import type { PdfPage, PdfText } from './types.js';
-
-/** What tells a header line: the catalogue's column keys, and the header words of list tables. */
-export interface StreamWords {
-  /** Label keys of matrix columns (normalizeLabel(...).key). */
-  columns: ReadonlySet<string>;
-  /** Words of a list table's label column (统计指标, 项目 …) and of its other columns (单位, 备注 …), normalised text. */
-  listLabel: ReadonlySet<string>;
-  listOther: ReadonlySet<string>;
-  /** Of those, the columns that hold no values (备注, 序号 …). */
-  listSkip: ReadonlySet<string>;
-}
 
 /** A header line names at least this many known column labels. */
 const MIN_HEADER_LABELS = 3;
