@@ -107,6 +107,11 @@ export const IdentitySchema = z.object({
   each: z.record(z.string(), z.array(z.string())).optional(),
   /** The left side is a virtual subtotal: when it is not printed, compute it from the right side. */
   derive: z.boolean().optional(),
+  /**
+   * The left side is a total column a publisher may leave blank in every row: then it is derived from
+   * the right side, for the other checks only (the blank cells stay blank), and these checks are skipped.
+   */
+  derive_blank_column: z.boolean().optional(),
   note: z.string().optional(),
 });
 
@@ -268,6 +273,9 @@ export interface IdentityEntry {
   right: string[];
   strength: Identity['strength'];
   derive: boolean;
+  deriveBlankColumn: boolean;
+  /** The rule as written in the template, before `each` filled it in: one per printed column of rules. */
+  group: string;
   /** Holds only in these variants (null: in the form and every variant not in `except`). */
   variants: string[] | null;
   except: string[];
@@ -489,6 +497,8 @@ function expandIdentity(idn: Identity): IdentityEntry[] {
     right: idn.right.map((x) => fill(x, b)),
     strength: idn.strength,
     derive: idn.derive ?? false,
+    deriveBlankColumn: idn.derive_blank_column ?? false,
+    group: idn.rule,
     variants: idn.variants ?? null,
     except: idn.except ?? [],
   }));

@@ -89,6 +89,20 @@ export const CODES = {
     description: 'A table, or a document, mixes rows or columns of two forms (a 2020 report with 2021 rows, a 2021 report keeping 2019 columns); each cell keeps the id of the form it belongs to.',
   },
   'form-ambiguous': { severity: 'info', description: 'A table fits two forms equally well (2019 and 2021 share tables 三 and 四) and nothing else in the document decides; the later form is used.' },
+  'value-below-label': {
+    severity: 'info',
+    description:
+      "A row's cell is blank and its value stands on the line below, which has no label of its own (the label cell merged over two lines): the value is read as that row's, and the diagnostic names both places.",
+  },
+  'blank-form': {
+    severity: 'info',
+    description: 'A table of a known layout has its header and no value row (a blank form, such as `zfxxgk template` writes): its cells are read as blank, not missing.',
+  },
+  'total-column-blank': {
+    severity: 'info',
+    description:
+      "A total column is blank in every row while the columns it sums are filled (a publisher's choice): the blank cells stay blank, the totals are derived for the other checks only, and their own sums are skipped.",
+  },
   'blank-total': { severity: 'warning', description: 'A total is blank while its parts are not all zero; the check counts it as 0.' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -43,10 +43,19 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
     issues.push({ code: 'value-two-numbers', message: `"${shorten(raw)}" holds numbers apart from each other; they are not read as one number.` });
     return { value: null, unit: null, raw, kind: 'text', issues };
   }
+  // Superscripts, circled and other look-alike digits (², ①) become digits under NFKC; they are marks, not a value.
+  const marks = [...raw].filter((c) => !/[0-9０-９]/.test(c) && /\d/.test(c.normalize('NFKC')));
+  if (marks.length > 0) {
+    issues.push({ code: 'value-not-a-number', message: `"${shorten(raw)}" is written with ${marks.join('')}, which are not digits; it is not read as a number.` });
+    return { value: null, unit: null, raw, kind: 'text', issues };
+  }
   const text = compact(raw);
   if (text === '') return { value: null, unit: null, raw, kind: 'blank', issues };
   if (table.placeholders.includes(text) || /^[-—―─_/\\]+$/.test(text)) return { value: null, unit: null, raw, kind: 'placeholder', issues };
-  const { number, unit } = splitUnit(text, table.units);
+  const split = splitUnit(text, table.units);
+  const unit = split.unit;
+  // 增1423 / 减8: a change printed with words for its sign (本年增/减).
+  const number = split.number.replace(/^(?:增加?|减少?)(?=\d)/, (w) => (w.startsWith('增') ? '+' : '-'));
   const m = NUMBER.exec(number);
   if (!m) {
     if (/^[+-]?\d+,\d+(?:\.\d+)?$/.test(number)) {

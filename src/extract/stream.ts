@@ -12,6 +12,8 @@ import { numberToken } from './words.js';
 
 const MAX_CELL = 80;
 const MIN_NUMBERS = 3;
+/** The longest run of blank lines that can be empty cells (seven, a row of table 三, between separators). */
+const MAX_EMPTY_RUN = 15;
 
 interface Para {
   text: string;
@@ -35,10 +37,35 @@ function regionToGrid(region: TextLine[], index: number, NUMBER_TOKEN: RegExp): 
   const blanks = region.length - nonBlank.length;
   const paras: Para[] = [];
   if (blanks >= nonBlank.length * 0.5) {
-    let cur: Para | null = null;
+    // One blank line separates cells; where that is the rule, an empty cell is an empty line between two
+    // separators: a run of 2k + 1 blank lines holds k empty cells.
+    const runs: number[] = [];
+    let run = 0;
     for (const l of region) {
-      if (l.text.trim() === '') cur = null;
-      else if (cur) cur.text += `\n${l.text.trim()}`;
+      if (l.text.trim() === '') run++;
+      else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+    const single = runs.filter((r) => r === 1).length >= runs.length * 0.6;
+    let cur: Para | null = null;
+    let blank = 0;
+    for (const l of region) {
+      if (l.text !== '' && /^[ \u3000\u00a0]+$/.test(l.text)) {
+        cur = null;
+        blank = 0;
+        paras.push({ text: '', line: l.line });
+        continue;
+      }
+      if (l.text.trim() === '') {
+        cur = null;
+        // Every second blank line after the separator completes an empty cell.
+        if (single && ++blank > 1 && blank % 2 === 1) paras.push({ text: '', line: l.line - 1 });
+        continue;
+      }
+      blank = 0;
+      if (cur) cur.text += `\n${l.text.trim()}`;
       else paras.push((cur = { text: l.text.trim(), line: l.line }));
     }
   } else {
@@ -64,21 +91,35 @@ export function extractStreamGrids(lines: TextLine[], skip: ReadonlySet<number>,
     if (g) grids.push(g);
     region = [];
   };
-  let blankRun = 0;
+  // Blank lines end a region after two of them, unless the region separates its cells by one blank line:
+  // there a longer odd run is empty cells (2k + 1 lines for k of them, a row's worth at most).
+  let pending: TextLine[] = [];
+  const runs = { single: 0, other: 0 };
   for (const l of lines) {
     const t = l.text.trim();
     if (skip.has(l.line) || t.length > MAX_CELL) {
       flush();
-      blankRun = 0;
+      pending = [];
+      runs.single = runs.other = 0;
       continue;
     }
-    if (t === '') {
-      blankRun++;
-      if (blankRun > 2) flush();
-      else if (region.length > 0) region.push(l);
+    // A line of spaces between separators is an empty cell (a blank form's value cells), not a separator.
+    if (l.text === '' || (t === '' && !/^[ \u3000\u00a0]+$/.test(l.text))) {
+      pending.push(l);
       continue;
     }
-    blankRun = 0;
+    if (pending.length > 0 && region.length > 0) {
+      const n = pending.length;
+      const singleSeparated = runs.single >= 4 && runs.single >= (runs.single + runs.other) * 0.6;
+      if (n <= 2 || (singleSeparated && n % 2 === 1 && n <= MAX_EMPTY_RUN)) region.push(...pending);
+      else {
+        flush();
+        runs.single = runs.other = 0;
+      }
+      if (n === 1) runs.single++;
+      else runs.other++;
+    }
+    pending = [];
     region.push(l);
   }
   flush();

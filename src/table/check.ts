@@ -88,6 +88,49 @@ export function checkIdentities(values: IndicatorValue[], identities: IdentityEn
       virtual.push({ id: target, value, unit: table.get(target)?.unit ?? null, from: idn.right });
     }
   }
-  const checks = relevant.filter((idn) => !(idn.derive && idn.left.some((id) => !byId.has(id)))).map((idn) => evaluate(idn, byId, diagnostics));
+  // A total column left blank in every row (the publisher's choice, not a misprint): derived for the other
+  // checks only; the blank cells stay blank and their own sums are not checked.
+  const blankColumn = new Set<IdentityEntry>();
+  const groups = new Map<string, IdentityEntry[]>();
+  for (const idn of relevant.filter((i) => i.deriveBlankColumn)) groups.set(idn.group, [...(groups.get(idn.group) ?? []), idn]);
+  const effective = new Map(byId);
+  for (const [group, list] of groups) {
+    const printed = list.filter((i) => i.left.every((id) => byId.has(id)));
+    if (printed.length < 2 || !printed.every((i) => i.left.every((id) => byId.get(id)?.value === null))) continue;
+    const filled = printed.filter((i) => i.right.some((id) => (byId.get(id)?.value ?? null) !== null));
+    if (filled.length === 0) continue;
+    for (const idn of printed) {
+      blankColumn.add(idn);
+      const target = idn.left[0] as string;
+      const value = sum(idn.right.map((id) => byId.get(id)));
+      effective.set(target, { ...(byId.get(target) as IndicatorValue), value });
+      virtual.push({ id: target, value, unit: table.get(target)?.unit ?? null, from: idn.right });
+    }
+    const column = printed.map((i) => i.left[0] as string);
+    diagnostics.push(
+      diagnostic(
+        'total-column-blank',
+        `The total column is blank in every row (${column.length} cells) while the columns it sums are filled; it was derived from them for the other checks only (${group}).`,
+        { actual: column },
+      ),
+    );
+  }
+  const checks = relevant
+    .filter((idn) => !(idn.derive && idn.left.some((id) => !byId.has(id))))
+    .map((idn) =>
+      blankColumn.has(idn)
+        ? {
+            rule: idn.rule,
+            kind: 'sum' as const,
+            strength: idn.strength,
+            ids: [...idn.left, ...idn.right],
+            cells: [],
+            status: 'skipped' as const,
+            expected: null,
+            actual: null,
+            reason: 'the total column is blank in every row: derived from its parts',
+          }
+        : evaluate(idn, effective, diagnostics),
+    );
   return { checks, virtual, diagnostics };
 }

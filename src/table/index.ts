@@ -114,7 +114,7 @@ function columnKind(label: string | null, columns: number, catalogue: Catalogue)
 
 /** One recognised grid through reflow → match → values → checks. */
 function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, catalogue: Catalogue): Tables {
-  const labelled = reflow(raw, recognised, catalogue.units);
+  const labelled = reflow(raw, recognised, catalogue);
   // A reflowed list table has its header row in a new place.
   const rec: Recognition = labelled !== raw && recognised.kind === 'list' ? { ...recognised, columns: detectListColumns(labelled, catalogue.listHeader) } : recognised;
   const readings = rec.kind === 'list' ? readList(labelled, rec, matchRows(labelled, rec, catalogue.listHeader.columnCodes), catalogue) : [{ ...readMatrix(labelled, rec, catalogue), column: null }];

@@ -231,7 +231,24 @@ class MatrixReader {
   private emit(ind: IndicatorEntry, row: LabelledRow, col: number, parsed: ParsedValue, label: string, unit: string | null): void {
     const loc = cellLocation(row.cells[col], row.index, col);
     const first = this.seen.get(ind.id);
-    if (first !== undefined) {
+    const earlier = first === undefined ? undefined : this.indicators.findIndex((v) => v.id === ind.id);
+    // The row just above left this cell blank and this line has its value (the label cell merged away over
+    // two lines): the value belongs to that row's cell, and says so.
+    if (first !== undefined && earlier !== undefined && earlier >= 0 && row.index - first <= 2 && this.indicators[earlier]?.raw === '' && parsed.kind !== 'blank') {
+      this.diagnostics.push(
+        diagnostic('value-below-label', `${ind.id} is blank on its row (row ${first}) and its value ${parsed.raw} stands on the line below (row ${row.index}): read as that row's value.`, {
+          id: ind.id,
+          cell: loc,
+          label,
+          actual: parsed.raw,
+        }),
+      );
+      this.indicators.splice(earlier, 1);
+      this.seen.delete(ind.id);
+    } else if (first !== undefined && parsed.kind === 'blank') {
+      // A blank copy (a rowspan's second line) adds nothing and loses nothing.
+      return;
+    } else if (first !== undefined) {
       this.diagnostics.push(
         diagnostic('duplicate-indicator', `${ind.id} appears again (first at row ${first}); this value ${parsed.raw || '(blank)'} is not emitted.`, {
           id: ind.id,
@@ -250,6 +267,29 @@ class MatrixReader {
       );
     }
     this.indicators.push(indicatorValue(ind, { parsed, col, fromUnitColumn: false, printedUnit }, loc, label, this.units, this.diagnostics));
+    this.lastCells.set(col, { ind, unit, label, row: row.index });
+  }
+
+  /** The cells the last labelled row was read into, by column: where a value on the line below may belong. */
+  private lastCells = new Map<number, { ind: IndicatorEntry; unit: string | null; label: string; row: number }>();
+
+  /** A line with no label of its own whose values stand under blank cells of the row above: that row's values. */
+  private continuation(row: LabelledRow, parts: RowParts): boolean {
+    const filled = parts.values.filter((v) => isValue(v.parsed));
+    if (filled.length === 0) return false;
+    const open = (cell: { ind: IndicatorEntry; row: number } | undefined): boolean => !!cell && row.index - cell.row <= 2 && this.indicators.some((x) => x.id === cell.ind.id && x.raw === '');
+    let targets = filled.map((v) => ({ v, cell: this.lastCells.get(v.col) }));
+    if (!targets.every(({ cell }) => open(cell))) {
+      // The values drifted left (增1423 | 1844 in the label's place): the row's blank cells, in order, if they are as many.
+      const blanks = [...this.lastCells.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, c]) => c)
+        .filter((c) => open(c));
+      if (blanks.length !== filled.length) return false;
+      targets = filled.map((v, i) => ({ v, cell: blanks[i] }));
+    }
+    for (const { v, cell } of targets) if (cell) this.emit(cell.ind, row, v.col, v.parsed, cell.label, cell.unit);
+    return true;
   }
 
   /** Start column of the last row's values, to align the next one. */
@@ -268,7 +308,21 @@ class MatrixReader {
     const last = filled.at(-1) ?? 0;
     const starts: number[] = [];
     for (let s = Math.max(0, last - n + 1); s <= Math.min(first, values.length - n); s++) starts.push(s);
-    if (starts.length === 0) return values; // more filled cells than slots: extra-values reports them
+    if (starts.length === 0) {
+      // The row's values spread wider than its cells (padding pushed the last past the header's last column):
+      // the last value is the row's last cell (总计, as the header count says), the others stand from the
+      // header's first value column; what fits neither is reported by extra-values, never shifted into a cell.
+      if (filled.length > n) return values; // more filled cells than slots: extra-values reports them
+      // Where the rows above start, else under the header's first value column, else at the first value.
+      const at = (col: number | null): number => values.findIndex((v) => v.col === col);
+      const from = [at(this.lastStart), at(this.headerStart), first].find((i) => i >= 0 && i <= first) ?? first;
+      const lead = values.slice(from, from + n - 1);
+      const tail = values[last] as RowParts['values'][number];
+      if (lead.includes(tail)) return values;
+      const between = values.slice(from + n - 1, last).filter((v) => v.parsed.kind !== 'blank');
+      const before = values.slice(0, from).filter((v) => v.parsed.kind !== 'blank');
+      return [...lead, tail, ...before, ...between];
+    }
     // Under the header's first value column, where the header's position is one of the choices; else flush
     // with the row's end (rows end in the same column even where pipe text drops the cells a rowspan covers
     // at their start); else the start column of the row above; else the leftmost.
@@ -308,6 +362,26 @@ class MatrixReader {
       }
       this.emit(ind, row, v.col, v.parsed, label, slot.unit);
     });
+  }
+
+  /**
+   * A blank form of a known layout (table 四 with its header and no value row, as the blank template
+   * has it): its cells are read as blank, under their header columns, rather than as missing.
+   */
+  private blankSequence(lg: LabelledGrid): void {
+    const seq = this.table.sequence;
+    if (!seq || this.indicators.length > 0 || this.headerRow < 0) return;
+    const width = lg.rows[0]?.cells.length ?? 0;
+    if (width < seq.length) return;
+    const row = this.headerRow + 1;
+    const cells = seq.map((id, i) => ({ id, col: width - seq.length + i }));
+    for (const { id, col } of cells) {
+      const ind = this.cell(id);
+      if (!ind) continue;
+      this.seen.set(id, row);
+      this.indicators.push({ id, value: null, unit: ind.unit, raw: '', label: this.table.title, cell: { row, col } });
+    }
+    this.diagnostics.push(diagnostic('blank-form', `Table ${this.table.table} has its header and no value row: its ${seq.length} cells are read as blank.`, { cell: { row }, actual: seq.length }));
   }
 
   read(lg: LabelledGrid): MatrixReading {
@@ -407,6 +481,7 @@ class MatrixReader {
         continue;
       }
       const at = parts.labels[0]?.col ?? parts.values[0]?.col ?? 0;
+      if (parts.labels.length === 0 && this.continuation(row, parts)) continue;
       if (numbers.length > 0) {
         this.diagnostics.push(
           diagnostic(
@@ -422,6 +497,7 @@ class MatrixReader {
     if (this.mixed.size > 0) {
       this.diagnostics.push(diagnostic('form-mixed', `This form ${this.table.form} table also has cells of another form: ${[...this.mixed].join(', ')}.`, { actual: [...this.mixed] }));
     }
+    this.blankSequence(lg);
     this.diagnostics.push(...missingIndicators(this.table.indicators, new Set(this.seen.keys()), this.table.form));
     return { indicators: this.indicators, diagnostics: this.diagnostics };
   }

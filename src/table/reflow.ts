@@ -4,11 +4,11 @@
 // label after a value starts a data row; values join the current row. Grids
 // that already have rows pass through unchanged.
 
-import type { MatrixTableEntry } from '../catalogue/index.js';
+import type { Catalogue, MatrixTableEntry } from '../catalogue/index.js';
 import type { LabelledGrid, LabelledRow } from './normalize.js';
 import type { Recognition } from './recognize.js';
 import type { Cell, NormalizedLabel } from '../core/types.js';
-import { parseValue, type UnitTable } from '../core/numbers.js';
+import { parseValue } from '../core/numbers.js';
 
 type Kind = 'header' | 'label' | 'value';
 
@@ -26,12 +26,20 @@ function isStream(lg: LabelledGrid): boolean {
   return single >= rows.length * 0.7;
 }
 
-function classify(label: NormalizedLabel | null, cell: Cell, rec: Recognition, units: UnitTable): Kind {
+/** Words that head a list table's columns: its label, unit, code and remark columns, and its value columns (2009年度, 历年累计). */
+function listHeaderWord(text: string, catalogue: Catalogue): boolean {
+  const h = catalogue.listHeader;
+  if (h.label.has(text) || h.unit.has(text) || h.code.has(text) || h.remark.has(text)) return true;
+  return [...catalogue.valueKinds.cumulative, ...catalogue.valueKinds.year].some((w) => text === w || (/^(?:19|20)\d{2}年度?$/.test(text) && w === '年度'));
+}
+
+function classify(label: NormalizedLabel | null, cell: Cell, rec: Recognition, catalogue: Catalogue): Kind {
+  const units = catalogue.units;
   const parsed = parseValue(cell.text, units);
   if (parsed.kind === 'number' || parsed.kind === 'placeholder' || !label) return 'value';
   if (label.key === '') return label.level > 0 ? 'label' : 'value'; // a bare "(三)" numbers the label that follows
   if (units.units.includes(label.text)) return 'value'; // a unit cell (条) belongs to its row
-  if (rec.kind === 'list') return 'label';
+  if (rec.kind === 'list') return listHeaderWord(label.text, catalogue) ? 'header' : 'label';
   const t: MatrixTableEntry = rec.table;
   // Numbered labels name rows; bare column names, group names and structure words are headers.
   if (label.level === 0 && (t.columnIndex.has(label.key) || t.groupKeys.has(label.key) || t.structureKeys.has(label.key))) return 'header';
@@ -39,7 +47,7 @@ function classify(label: NormalizedLabel | null, cell: Cell, rec: Recognition, u
 }
 
 /** Regroup a cell stream into rows; other grids are returned as they are. */
-export function reflow(lg: LabelledGrid, rec: Recognition, units: UnitTable): LabelledGrid {
+export function reflow(lg: LabelledGrid, rec: Recognition, catalogue: Catalogue): LabelledGrid {
   if (!isStream(lg)) return lg;
   const tokens: Token[] = [];
   for (const row of lg.rows) {
@@ -52,7 +60,7 @@ export function reflow(lg: LabelledGrid, rec: Recognition, units: UnitTable): La
     row.cells.forEach((cell, i) => {
       if (cell.text.trim() === '') return; // padding beside the row's one cell
       const label = row.labels[i] ?? null;
-      tokens.push({ cell, label, kind: classify(label, cell, rec, units) });
+      tokens.push({ cell, label, kind: classify(label, cell, rec, catalogue) });
     });
   }
   const groups: Token[][] = [];

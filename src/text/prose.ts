@@ -201,7 +201,18 @@ function settle(found: ProseIndicator[]): ProseResult {
   const byId = new Map<string, ProseIndicator[]>();
   for (const f of found) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
   const indicators: ProseIndicator[] = [];
-  for (const [id, list] of byId) {
+  for (const [id, all] of byId) {
+    // A statement after 其中 in its sentence names a part (其中管委会1687条), not a rival of the total.
+    const isPart = (f: ProseIndicator): boolean => {
+      const at = f.text.indexOf('其中');
+      return at >= 0 && at < f.text.indexOf(String(f.value).slice(0, 3));
+    };
+    const stated = all.some((f) => !isPart(f)) ? all.filter((f) => !isPart(f)) : all;
+    // Sub-units' counts beside their sum (管委会1687条, 乡镇856条 … 共2543条): the sum is the figure.
+    const total = Math.max(...stated.map((f) => f.value));
+    const rest = stated.filter((f) => f.value !== total);
+    const sumOfParts = Math.round(rest.reduce((s, f) => s + f.value, 0) * 1e6) / 1e6;
+    const list = rest.length > 1 && sumOfParts === total ? stated.filter((f) => f.value === total) : stated;
     const values = new Set(list.map((f) => f.value));
     if (values.size === 1) indicators.push(list[0] as ProseIndicator);
     else diagnostics.push(diagnostic('prose-conflict', `The text states ${id} as ${[...values].join(' and ')}; neither is kept.`, { id, actual: [...values] }));
