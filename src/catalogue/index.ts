@@ -596,6 +596,9 @@ export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]
   const valueKinds = { cumulative: layout.value_kinds.cumulative.map((w) => normalizeText(w, vocabulary)), year: layout.value_kinds.year.map((w) => normalizeText(w, vocabulary)) };
   const readers: ReaderWords = {
     units: units.units,
+    listHeads: [...listHeader.label, ...listHeader.unit, ...listHeader.code, ...listHeader.remark, ...layout.value_kinds.cumulative, ...layout.value_kinds.year].map((w) =>
+      normalizeText(w, vocabulary),
+    ),
     pdf: {
       // Keys of every column label of every matrix table (自然人, 总计, 本年制发件数 …).
       columns: new Set(forms.flatMap((f) => f.tables.flatMap((t) => (t.layout === 'matrix' ? [...t.columnIndex.keys()] : [])))),

@@ -89,6 +89,15 @@ export const CODES = {
     description: 'A table, or a document, mixes rows or columns of two forms (a 2020 report with 2021 rows, a 2021 report keeping 2019 columns); each cell keeps the id of the form it belongs to.',
   },
   'form-ambiguous': { severity: 'info', description: 'A table fits two forms equally well (2019 and 2021 share tables 三 and 四) and nothing else in the document decides; the later form is used.' },
+  'glued-split': {
+    severity: 'info',
+    description: "A run of digits whose cell boundaries were lost (`规范性文件898989`) was cut into the row's values: the one cut the form's sums and rules allow; the cut is given.",
+  },
+  'glued-ambiguous': {
+    severity: 'warning',
+    description:
+      "A run of digits whose cell boundaries were lost can be cut into the row's values in several ways the form allows (or in none): nothing is read for the row, and the cuts that remained are listed.",
+  },
   'value-below-label': {
     severity: 'info',
     description:

@@ -33,6 +33,8 @@ export interface Cell {
   spanned: boolean;
   /** A number carried by the source itself (workbook cells), not parsed from text. */
   number?: number;
+  /** The digits of several cells run together (text that lost its cell boundaries): split by the table stage. */
+  glued?: boolean;
 }
 
 /** A rectangular grid of cells: `rows[r][c]`; rows are padded to one width. */

@@ -7,17 +7,20 @@ import type { Diagnostic, Grid } from '../core/types.js';
 import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
+import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
 import { loadCodepages, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
-export function extractTextGrids(text: string, units: readonly string[]): Grid[] {
+export function extractTextGrids(text: string, words: ReaderWords): Grid[] {
   const lines = textLines(text);
   const pipe = extractPipeGrids(lines);
-  const stream = extractStreamGrids(lines, pipe.used, units, pipe.grids.length);
+  const stream = extractStreamGrids(lines, pipe.used, words.units, pipe.grids.length);
+  const taken = new Set([...pipe.used, ...stream.flatMap((g) => g.rows.flatMap((r) => r.flatMap((c) => (c.origin.line === undefined ? [] : [c.origin.line]))))]);
+  const glued = extractGluedGrids(lines, taken, words.units, words.listHeads, pipe.grids.length + stream.length);
   // Document order, so table indices follow the page.
-  return [...pipe.grids, ...stream].sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0)).map((g, index) => ({ ...g, index }));
+  return [...pipe.grids, ...stream, ...glued].sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0)).map((g, index) => ({ ...g, index }));
 }
 
 export interface ExtractLimits {
@@ -84,7 +87,7 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
       return { grids, diagnostics: [], text: { meta: cellText(grids), prose: '' } };
     }
     case 'text': {
-      const grids = extractTextGrids(source.text, words.units);
+      const grids = extractTextGrids(source.text, words);
       return { grids, diagnostics: [], text: { meta: source.text, prose: maskLines(source.text, grids) } };
     }
     case 'xlsx':

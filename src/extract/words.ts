@@ -15,6 +15,8 @@ export interface StreamWords {
 export interface ReaderWords {
   /** Units a number may carry (templates/units.json). */
   units: readonly string[];
+  /** Words of list table headers, value columns included (指标名称, 计量单位, 年度, 历年累计 …), normalised text. */
+  listHeads: readonly string[];
   pdf: StreamWords;
 }
 

@@ -16,6 +16,7 @@ import { readMatrix } from './read-matrix.js';
 import { detectListColumns, gridPlace, recognizeForm, settleForms, type Recognised, type Recognition } from './recognize.js';
 import { reflow } from './reflow.js';
 import { segmentGrid } from './segment.js';
+import { unglue, unglueMatrix } from './unglue.js';
 
 export interface Tables {
   tables: TableResult[];
@@ -117,16 +118,39 @@ function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, ca
   const labelled = reflow(raw, recognised, catalogue);
   // A reflowed list table has its header row in a new place.
   const rec: Recognition = labelled !== raw && recognised.kind === 'list' ? { ...recognised, columns: detectListColumns(labelled, catalogue.listHeader) } : recognised;
-  const readings = rec.kind === 'list' ? readList(labelled, rec, matchRows(labelled, rec, catalogue.listHeader.columnCodes), catalogue) : [{ ...readMatrix(labelled, rec, catalogue), column: null }];
-  const headerKeys = new Set(labelled.rows.slice(0, 12).flatMap((r) => r.labels.flatMap((l) => (l ? [l.key] : []))));
-  const tables = readings.map((reading): TableResult => {
+  const codes = catalogue.listHeader.columnCodes;
+  let split: Diagnostic[] = [];
+  let grid2 = labelled;
+  if (rec.kind === 'list' && labelled.rows.some((r) => r.cells.some((c) => c.glued))) {
+    // Runs of digits that lost their cell boundaries: cut by the sums of the form (and variant) the labels show.
+    const matched = matchRows(labelled, rec, codes);
+    const variant = detectVariant(
+      rec.form,
+      rec.table.table,
+      new Set(matched.flatMap((m) => (m.indicator ? [m.indicator.id] : []))),
+      new Set(labelled.rows.slice(0, 12).flatMap((r) => r.labels.flatMap((l) => (l ? [l.key] : [])))),
+    );
+    const kinds = rec.columns.valueCols.map((v) => columnKind(v.label, rec.columns.valueCols.length, catalogue));
+    const u = unglue(labelled, rec, matched, identitiesFor(rec.form, variant), kinds, catalogue);
+    grid2 = u.lg;
+    split = u.diagnostics;
+  } else if (rec.kind === 'matrix') {
+    const u = unglueMatrix(labelled, rec, identitiesFor(rec.form, null), catalogue);
+    grid2 = u.lg;
+    split = u.diagnostics;
+  }
+  const readings = rec.kind === 'list' ? readList(grid2, rec, matchRows(grid2, rec, codes), catalogue) : [{ ...readMatrix(grid2, rec, catalogue), column: null }];
+  const headerKeys = new Set(grid2.rows.slice(0, 12).flatMap((r) => r.labels.flatMap((l) => (l ? [l.key] : []))));
+  const tables = readings.map((reading, k): TableResult => {
     const variant = detectVariant(rec.form, rec.table.table, new Set(reading.indicators.map((i) => i.id)), headerKeys);
     const { checks, virtual, diagnostics } = checkIdentities(reading.indicators, identitiesFor(rec.form, variant), rec.table.byId);
     const location: TableResult['location'] = { index: grid.index, sheet: grid.origin.sheet ?? null, line: grid.origin.line ?? null };
     if (grid.origin.page !== undefined) location.page = grid.origin.page;
     const label = reading.column?.label ?? null;
     const column = { col: reading.column?.col ?? null, label, kind: columnKind(label, readings.length, catalogue) };
-    return { form: rec.form.form, table: rec.table.table, location, variant, column, indicators: reading.indicators, virtual, checks, diagnostics: [...reading.diagnostics, ...diagnostics] };
+    // A cut covers every value column of its row: said once, with the first reading.
+    const own = k === 0 ? split : [];
+    return { form: rec.form.form, table: rec.table.table, location, variant, column, indicators: reading.indicators, virtual, checks, diagnostics: [...own, ...reading.diagnostics, ...diagnostics] };
   });
   const diagnostics =
     readings.length > 1
