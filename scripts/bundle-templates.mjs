@@ -19,6 +19,7 @@ const bundle = {
   vocabulary: read('vocabulary.json'),
   listHeader: read('list-header.json'),
   prose: read('prose.json'),
+  continuity: read('continuity.json'),
 };
 writeFileSync(fileURLToPath(new URL('../src/catalogue/templates.generated.json', import.meta.url)), `${JSON.stringify(bundle)}\n`);
 console.log(`templates: ${bundle.forms.length} forms, ${bundle.variants.length} variants`);

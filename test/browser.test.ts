@@ -113,8 +113,8 @@ if (!available) {
     const bytes = readFileSync(path);
     assert.equal([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    assert.match(text, /^\ufeffsource,form,table,id,value,unit,raw,row,col\n/);
-    assert.match(text, /\n[^\n]*,2014,stats,active\.total,24,条,24条,5,1\n/);
+    assert.match(text, /^\ufeffsource,form,table,id,value,unit,raw,row,col,agency,year,variant,column,column_kind,label,catalogue_label,page,sheet,ref,line\n/);
+    assert.match(text, /\n[^\n]*,2014,stats,active\.total,24,条,24条,5,1,/);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
     assert.is(JSON.parse(readFileSync(await json.path(), 'utf8')).tables[0].indicators.length, 60);
     await page.context().close();

@@ -51,7 +51,7 @@ test('- reads standard input, named by --source', async () => {
   const io = { ...fakeIO(), stdin: [readFileSync(example)] };
   assert.is(await main(['parse', '-', '--format', 'csv', '--source', 'piped.txt'], io), 0);
   const lines = io.out().trim().split('\n');
-  assert.is(lines[0], 'source,form,table,id,value,unit,raw,row,col');
+  assert.is(lines[0], 'source,form,table,id,value,unit,raw,row,col,agency,year,variant,column,column_kind,label,catalogue_label,page,sheet,ref,line');
   assert.is(lines.length, 61);
   assert.ok(lines[1]?.startsWith('piped.txt,2014,stats,active.total,24,'), lines[1]);
   // Through a real pipe, too.

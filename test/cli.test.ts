@@ -26,10 +26,10 @@ test('parse several files: an array; csv long format with header', async () => {
   const csv = fakeIO();
   assert.is(await main(['parse', html, '--format', 'csv'], csv), 0);
   const lines = csv.out().trim().split('\n');
-  assert.is(lines[0], 'source,form,table,id,value,unit,raw,row,col');
+  assert.is(lines[0], 'source,form,table,id,value,unit,raw,row,col,agency,year,variant,column,column_kind,label,catalogue_label,page,sheet,ref,line');
   assert.is(lines.length, 61);
   assert.ok(
-    lines.some((l) => l.endsWith(',2014,stats,org.staff,8,人,8,61,3')),
+    lines.some((l) => l.includes(',2014,stats,org.staff,8,人,8,61,3,')),
     lines.find((l) => l.includes('org.staff,')),
   );
   const jsonl = fakeIO();

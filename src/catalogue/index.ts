@@ -158,6 +158,33 @@ export const UnitTableSchema = z.object({
   moneyUnits: z.array(z.string()),
 });
 
+const TermSchema = z.object({ id: z.string(), year: z.enum(['current', 'previous']), sign: z.union([z.literal(1), z.literal(-1)]).default(1) });
+
+/** What consecutive reports of one agency must agree on (templates/continuity.json). */
+export const ContinuitySchema = z.object({
+  note: z.string().optional(),
+  rules: z.array(
+    z.object({
+      rule: z.string().min(1),
+      description: z.string(),
+      strength: z.enum(['strict', 'plausibility']),
+      forms: z.array(z.string()).min(1),
+      left: z.array(TermSchema).min(1),
+      right: z.array(TermSchema).min(1),
+      each: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  ),
+});
+
+export interface ContinuityRule {
+  rule: string;
+  description: string;
+  strength: 'strict' | 'plausibility';
+  forms: string[];
+  left: { id: string; year: 'current' | 'previous'; sign: 1 | -1 }[];
+  right: { id: string; year: 'current' | 'previous'; sign: 1 | -1 }[];
+}
+
 export const VocabularySchema = z.object({ note: z.string().optional(), words: z.record(z.string(), z.string()) });
 
 export const ListHeaderSchema = z.object({
@@ -314,6 +341,8 @@ export interface Catalogue {
   readers: ReaderWords;
   /** Patterns of figures stated in the text (templates/prose.json). */
   prose: ProseRules;
+  /** What consecutive years must agree on, its placeholders filled in (templates/continuity.json). */
+  continuity: ContinuityRule[];
 }
 
 /** Thrown when a template fails validation: a programming or data error, not bad input. */
@@ -564,7 +593,7 @@ function buildForm(template: Template, variants: Variant[], vocabulary: Vocabula
 }
 
 /** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown }): Catalogue {
+export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown; continuity?: unknown }): Catalogue {
   const units = validate(UnitTableSchema, data.units, 'templates/units.json');
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
   const layout = validate(ListHeaderSchema, data.listHeader, 'templates/list-header.json');
@@ -607,12 +636,28 @@ export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]
       listSkip: new Set([...listHeader.remark, ...listHeader.code]),
     },
   };
-  return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose };
+  const continuity = validate(ContinuitySchema, data.continuity ?? { rules: [] }, 'templates/continuity.json').rules.flatMap((r) => {
+    let bindings: Record<string, string>[] = [{}];
+    for (const [name, values] of Object.entries(r.each ?? {})) bindings = bindings.flatMap((b) => values.map((v) => ({ ...b, [name]: v })));
+    const fill = (s: string, b: Record<string, string>): string => s.replace(/\{(\w+)\}/g, (m, n: string) => b[n] ?? m);
+    return bindings.map((b) => ({ ...r, rule: fill(r.rule, b), left: r.left.map((t) => ({ ...t, id: fill(t.id, b) })), right: r.right.map((t) => ({ ...t, id: fill(t.id, b) })) }));
+  });
+  const known = new Set(forms.flatMap((f) => f.tables.flatMap((t) => t.indicators.map((i) => i.id))));
+  for (const r of continuity) for (const t of [...r.left, ...r.right]) if (!known.has(t.id)) throw new CatalogueError(`templates/continuity.json: ${r.rule}: unknown id ${t.id}`);
+  return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose, continuity };
 }
 
 let builtin: Catalogue | null = null;
 /** The catalogue shipped in templates/, built once on first use. */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({ templates: bundled.forms, variants: bundled.variants, units: bundled.units, vocabulary: bundled.vocabulary, listHeader: bundled.listHeader, prose: bundled.prose });
+  builtin ??= loadCatalogue({
+    templates: bundled.forms,
+    variants: bundled.variants,
+    units: bundled.units,
+    vocabulary: bundled.vocabulary,
+    listHeader: bundled.listHeader,
+    prose: bundled.prose,
+    continuity: bundled.continuity,
+  });
   return builtin;
 }

@@ -182,6 +182,19 @@ export class AtomicFile {
     }
   }
 
+  /** The temporary file, for a writer that writes it itself (SQLite): close ours first with closeForReplace. */
+  get temporaryPath(): string {
+    return this.tmp;
+  }
+
+  /** Close our handle on the (empty) temporary file, keeping it for another writer; commit still renames it. */
+  async closeForReplace(): Promise<void> {
+    await this.fh.close();
+    this.closed = true;
+  }
+
+  private closed = false;
+
   async write(chunk: string | Uint8Array): Promise<void> {
     try {
       if (typeof chunk === 'string') await this.fh.write(chunk);
@@ -193,7 +206,7 @@ export class AtomicFile {
 
   async commit(): Promise<void> {
     try {
-      await this.fh.close();
+      if (!this.closed) await this.fh.close();
       await rename(this.tmp, this.path);
       writing.delete(this);
     } catch (e) {

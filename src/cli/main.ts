@@ -24,6 +24,8 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   aggregate: async (ctx) => (await import('./commands/aggregate.js')).aggregateCommand(ctx),
   template: async (ctx) => (await import('./commands/template.js')).templateCommand(ctx),
   serve: async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx),
+  compare: async (ctx) => (await import('./commands/compare.js')).compareCommand(ctx),
+  catalogue: async (ctx) => (await import('./commands/catalogue.js')).catalogueCommand(ctx),
   codes: async (ctx) => {
     const { CODES } = await import('../core/codes.js');
     for (const [code, info] of Object.entries(CODES)) ctx.io.stdout.write(`${code}\t${info.severity}\t${info.description}\n`);

@@ -23,7 +23,11 @@ export interface CommandSpec {
 export const OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
-  format: { type: 'string', value: 'json|jsonl|csv', description: 'output format (default json; an array when several files); --out FILE.csv/.jsonl/.json decides it too' },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    description: 'output format: parse json|jsonl|csv (default json, an array when several files; the extension of --out decides it too); compare text|json|csv|xlsx; catalogue csv|json|md',
+  },
   out: { type: 'string', value: 'PATH', description: 'write to PATH, atomically (a temporary file, then a rename); never one of the inputs' },
   encoding: { type: 'string', value: 'ENC', description: 'force the text encoding (utf-8, gb18030, big5, utf-16le …)' },
   source: { type: 'string', value: 'NAME', description: 'the name standard input (-) is reported under (default "-")' },
@@ -31,6 +35,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   threads: { type: 'string', value: 'N', description: 'worker threads (default: the cores available)' },
   'max-memory': { type: 'string', value: 'MB', description: 'heap one worker may use (default 512)' },
   port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default 8080; 0 picks a free one)' },
+  'any-agency': { type: 'boolean', description: '(compare) compare reports of different agencies all the same' },
+  form: { type: 'string', value: 'FORM', description: '(catalogue) only this form: 2014, 2019, 2021' },
+  wide: { type: 'boolean', description: '(convert) one row per report and value column, one column per indicator (CSV, .xlsx, .parquet)' },
   verbose: { type: 'boolean', description: 'also print info-level diagnostics (and skipped checks in check reports)' },
   debug: { type: 'boolean', description: 'print stack traces of unexpected errors' },
 };
@@ -55,11 +62,11 @@ export const COMMAND_SPECS: CommandSpec[] = [
   },
   {
     name: 'convert',
-    usage: 'zfxxgk convert <files|folders>… --out FILE.json|.jsonl|.csv|.xlsx',
+    usage: 'zfxxgk convert <files|folders>… --out FILE.json|.jsonl|.csv|.xlsx|.sqlite|.parquet [--wide]',
     summary: 'many files (folders walked recursively) into one file, on all cores, with progress',
     details: 'Files of kinds it does not read are counted and listed by extension. Unreadable files are listed at the end with their codes; exit 1.',
-    options: ['out', ...POOL, 'debug'],
-    examples: ['zfxxgk convert reports/ --out corpus.csv', 'zfxxgk convert a.html b.xlsx --out both.jsonl --threads 1'],
+    options: ['out', 'wide', ...POOL, 'debug'],
+    examples: ['zfxxgk convert reports/ --out corpus.sqlite', 'zfxxgk convert reports/ --out wide.csv --wide', 'zfxxgk convert a.html b.xlsx --out both.jsonl --threads 1'],
   },
   {
     name: 'aggregate',
@@ -67,6 +74,21 @@ export const COMMAND_SPECS: CommandSpec[] = [
     summary: "returns of one form summed cell by cell, with every input's failed checks",
     options: ['out', ...POOL, 'debug'],
     examples: ['zfxxgk aggregate returns/ --out region.xlsx'],
+  },
+  {
+    name: 'compare',
+    usage: 'zfxxgk compare <reports>… [--format text|json|csv|xlsx] [--out PATH]',
+    summary: "one agency's reports across years: carry-over and continuity checked, every indicator side by side",
+    details: 'Reports are ordered by the year they report on (a report that does not say is left out and named). Exit 3 only when a strict continuity check (carry-over) fails.',
+    options: ['format', 'out', 'any-agency', 'debug'],
+    examples: ['zfxxgk compare report-2020.html report-2021.pdf report-2022.html', 'zfxxgk compare reports/ --format xlsx --out series.xlsx'],
+  },
+  {
+    name: 'catalogue',
+    usage: 'zfxxgk catalogue [--form F] [--format csv|json|md]',
+    summary: 'the data dictionary: every indicator id with its form, table, label, unit, parent, sums and variant',
+    options: ['form', 'format', 'out'],
+    examples: ['zfxxgk catalogue --form 2021 --format csv --out dictionary.csv'],
   },
   {
     name: 'template',

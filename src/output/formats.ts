@@ -2,12 +2,50 @@
 // functions over ReportResult; the CLI decides where the text goes.
 
 import Papa from 'papaparse';
+import { type Catalogue, defaultCatalogue } from '../catalogue/index.js';
 import type { ReportResult } from './schema.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv'];
 
-export const CSV_HEADER = ['source', 'form', 'table', 'id', 'value', 'unit', 'raw', 'row', 'col'] as const;
+/**
+ * The long format: the nine columns of OUTPUT.md first, then what a dataset needs to read a row on its own:
+ * the report's agency and year, the variant, the value column (its header and kind: a running total is
+ * never the year's figure), the label as printed and as in the catalogue, and where the cell is.
+ */
+export const CSV_HEADER = [
+  'source',
+  'form',
+  'table',
+  'id',
+  'value',
+  'unit',
+  'raw',
+  'row',
+  'col',
+  'agency',
+  'year',
+  'variant',
+  'column',
+  'column_kind',
+  'label',
+  'catalogue_label',
+  'page',
+  'sheet',
+  'ref',
+  'line',
+] as const;
+
+/** Catalogue labels by form and id (the variants' rows included). */
+const labelCache = new WeakMap<Catalogue, Map<string, string>>();
+export function catalogueLabel(catalogue: Catalogue, form: string, id: string): string | null {
+  let map = labelCache.get(catalogue);
+  if (!map) {
+    map = new Map(catalogue.forms.flatMap((f) => f.tables.flatMap((t) => t.indicators.map((i) => [`${f.form}:${i.id}`, i.label] as const))));
+    labelCache.set(catalogue, map);
+  }
+  return map.get(`${form}:${id}`) ?? null;
+}
 
 /** The source as one string (an aggregate lists its inputs). */
 function sourceName(doc: ReportResult): string | null {
@@ -15,9 +53,33 @@ function sourceName(doc: ReportResult): string | null {
 }
 
 /** One CSV row per indicator, long format. */
-export function toCsvRows(doc: ReportResult): (string | number | null)[][] {
+export function toCsvRows(doc: ReportResult, catalogue: Catalogue = defaultCatalogue()): (string | number | null)[][] {
   const source = sourceName(doc);
-  return doc.tables.flatMap((t) => t.indicators.map((i) => [source, t.form, t.table, i.id, i.value, i.unit, i.raw, i.cell.row ?? null, i.cell.col ?? null]));
+  return doc.tables.flatMap((t) =>
+    t.indicators.map((i) => [
+      source,
+      t.form,
+      t.table,
+      i.id,
+      i.value,
+      i.unit,
+      i.raw,
+      i.cell.row ?? null,
+      i.cell.col ?? null,
+      doc.meta.agency,
+      doc.meta.year,
+      t.variant,
+      t.column.label,
+      t.column.kind,
+      // A label printed over several lines is one line here: a CSV row stays one line.
+      i.label.replace(/\s+/g, ' '),
+      catalogueLabel(catalogue, t.form, i.id),
+      i.cell.page ?? null,
+      i.cell.sheet ?? null,
+      i.cell.ref ?? null,
+      i.cell.line ?? null,
+    ]),
+  );
 }
 
 export const CHECK_HEADER = ['source', 'form', 'table', 'rule', 'strength', 'status', 'expected', 'actual', 'ids'] as const;
@@ -61,6 +123,6 @@ export function formatDocuments(docs: ReportResult[], format: OutputFormat, sing
     case 'jsonl':
       return docs.map((d) => `${JSON.stringify(d)}\n`).join('');
     case 'csv':
-      return `${Papa.unparse({ fields: [...CSV_HEADER], data: docs.flatMap(toCsvRows) }, { newline: '\n' })}\n`;
+      return `${Papa.unparse({ fields: [...CSV_HEADER], data: docs.flatMap((d) => toCsvRows(d)) }, { newline: '\n' })}\n`;
   }
 }
