@@ -257,9 +257,10 @@ function batchFolder(count) {
   }
   return dir;
 }
-function convert(dir, threads) {
+function convert(dir, threads, ext = 'jsonl') {
   return new Promise((resolve, reject) => {
-    const out = join(BATCH, `out-${threads}.jsonl`);
+    const out = join(BATCH, `out-${threads}.${ext}`);
+    rmSync(out, { force: true });
     const rssFile = join(BATCH, 'rss.txt');
     const t = now();
     const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'report-rss.mjs'), BIN, 'convert', dir, '--out', out, '--threads', String(threads)], {
@@ -270,7 +271,7 @@ function convert(dir, threads) {
       const ms = now() - t;
       if (code !== 0) return reject(new Error(`convert exited ${code}`));
       const count = Number(dir.slice(dir.lastIndexOf('/') + 1));
-      resolve({ files: count, threads, seconds: ms / 1000, filesPerSec: count / (ms / 1000), peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 });
+      resolve({ files: count, threads, output: ext, seconds: ms / 1000, filesPerSec: count / (ms / 1000), peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 });
     });
   });
 }
@@ -283,6 +284,12 @@ const batch = {
   oneThreadScaling: await convert(scale, 1),
   twoThreadsScaling: await convert(scale, 2),
 };
+// Dataset outputs stream too: SQLite and Parquet at 1,000 and 10,000 files.
+for (const ext of ['sqlite', 'parquet']) {
+  batch[`${ext}1k`] = await convert(small, 2, ext);
+  batch[`${ext}10k`] = await convert(large, 2, ext);
+  batch[`${ext}RssGrowth`] = batch[`${ext}10k`].peakRssMb / batch[`${ext}1k`].peakRssMb;
+}
 batch.scaling = batch.twoThreadsScaling.filesPerSec / batch.oneThreadScaling.filesPerSec;
 batch.rssGrowth = batch.twoThreads10k.peakRssMb / batch.twoThreads1k.peakRssMb;
 
@@ -316,7 +323,8 @@ console.log(`html   ${fl.name}: median ${f2(fl.median)} ms, ${f2(fl.ratioToBasel
 console.log(`CLI cold start: node -e 0 ${f1(cli.nodeBareMs)} ms; zfxxgk --version ${f1(cli.versionMs)} ms; zfxxgk parse (small file) ${f1(cli.parseSmallMs)} ms`);
 for (const [k, b] of Object.entries(batch))
   if (typeof b === 'object')
-    console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s): ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
+    console.log(`convert ${String(b.files).padStart(5)} files, ${b.threads} thread(s) → .${b.output}: ${f1(b.filesPerSec)} files/s, ${f1(b.seconds)} s, peak RSS ${f1(b.peakRssMb)} MB  (${k})`);
+console.log(`convert peak RSS 10,000 / 1,000 files: .sqlite ${f2(batch.sqliteRssGrowth)}×, .parquet ${f2(batch.parquetRssGrowth)}×`);
 for (const r of pdf.files) {
   const later = r.oursLaterPageMs === null ? '' : `, later pages ${f1(r.oursLaterPageMs)} ms (pdf.js ${f1(r.baselineLaterPageMs)})`;
   console.log(
