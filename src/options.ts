@@ -1,6 +1,8 @@
 // What a caller may set for one parse, and the limits that bound it.
 
+import { z } from 'zod';
 import type { Catalogue } from './catalogue/index.js';
+import { ParseError } from './core/diagnostics.js';
 
 export interface ParseOptions {
   /** Name of the input, echoed as `source` and used in errors. */
@@ -54,7 +56,34 @@ export interface Settings {
   progress: (progress: Progress) => void;
 }
 
-export function settingsOf(options: ParseOptions): Settings {
+const Limit = z
+  .number()
+  .positive()
+  .refine((n) => !Number.isNaN(n), 'a number');
+
+/** The options a caller may pass, checked: a wrong type is refused, never ignored. */
+const OptionsSchema = z
+  .object({
+    source: z.string().optional(),
+    encoding: z.string().min(1).optional(),
+    catalogue: z
+      .custom<Catalogue>((c) => typeof c === 'object' && c !== null && Array.isArray((c as Catalogue).forms) && typeof (c as Catalogue).readers === 'object', 'a catalogue from loadCatalogue')
+      .optional(),
+    onProgress: z.custom<(p: Progress) => void>((f) => typeof f === 'function', 'a function').optional(),
+    ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, Limit.optional()])),
+  })
+  .strict();
+
+export function settingsOf(given: unknown): Settings {
+  if (given === null || typeof given !== 'object' || Array.isArray(given))
+    throw new ParseError('invalid-argument', `options must be an object (got ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}).`);
+  const checked = OptionsSchema.safeParse(given);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const name = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.join(', ') : '') || 'options';
+    throw new ParseError('invalid-argument', `option ${name}: ${issue?.message ?? 'invalid'}.`);
+  }
+  const options = checked.data as ParseOptions;
   const limits: Limits = { ...DEFAULT_LIMITS };
   for (const k of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
     const v = options[k];
@@ -66,4 +95,28 @@ export function settingsOf(options: ParseOptions): Settings {
     limits,
     progress: options.onProgress ?? ((): void => undefined),
   };
+}
+
+/** UTF-8 length of a string, counted without encoding it (a 90 MB CJK string is about 270 MB of bytes). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** What a caller may hand in as a report: text, or bytes in any of the shapes a browser or Node gives them. */
+export function inputOf(input: unknown): string | Uint8Array {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const what = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'object' ? (input.constructor?.name ?? 'an object') : typeof input;
+  throw new ParseError('invalid-argument', `input must be a string, an ArrayBuffer or a typed array (got ${what}); a Blob or File goes to parseReportAsync.`);
 }

@@ -7,7 +7,7 @@ import { defaultCatalogue } from './catalogue/index.js';
 import { ParseError } from './core/diagnostics.js';
 import { extractGrids, extractGridsAsync, type Extracted } from './extract/index.js';
 import { readInput, type Source } from './input/read.js';
-import { settingsOf, type ParseOptions, type Settings } from './options.js';
+import { inputOf, settingsOf, type ParseOptions, type Settings, utf8Length } from './options.js';
 import type { ReportResult } from './output/schema.js';
 import { readTables } from './table/index.js';
 import { readText } from './text/index.js';
@@ -15,9 +15,11 @@ import { readText } from './text/index.js';
 export { DEFAULT_LIMITS, type ParseOptions, type Progress } from './options.js';
 
 /** Stage input: bytes or text → a source of a known kind, refusing input over the size limit. */
-function read(input: string | Uint8Array, settings: Settings): Source {
+function read(given: unknown, settings: Settings): Source {
+  const input = inputOf(given);
   settings.progress({ stage: 'read' });
-  const size = typeof input === 'string' ? input.length : input.byteLength;
+  // A string counts by its UTF-8 bytes (its length would count a CJK string a third of its size).
+  const size = typeof input === 'string' ? (input.length * 3 <= settings.limits.maxBytes ? input.length : utf8Length(input)) : input.byteLength;
   const { maxBytes } = settings.limits;
   const file = settings.file ? { file: settings.file } : {};
   if (size > maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${maxBytes} (option maxBytes).`, file);
@@ -46,7 +48,7 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
  * Parse a report (text, HTML, CSV or workbook bytes) into typed, cross-checked
  * indicator tables. Word documents need parseReportAsync.
  */
-export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportResult {
+export function parseReport(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: ParseOptions = {}): ReportResult {
   const settings = settingsOf(options);
   const source = read(input, settings);
   if (source.kind === 'docx' || source.kind === 'pdf') {
@@ -59,9 +61,11 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
 }
 
 /** parseReport for every input kind, Word .docx (through mammoth's HTML) and PDF (through pdf.js) included. */
-export async function parseReportAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<ReportResult> {
+export async function parseReportAsync(input: string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob, options: ParseOptions = {}): Promise<ReportResult> {
   const settings = settingsOf(options);
-  const source = read(input, settings);
+  // A Blob or File (what a page's file input gives).
+  const bytes = typeof Blob !== 'undefined' && input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
+  const source = read(bytes, settings);
   settings.progress({ stage: 'extract' });
   const catalogue = options.catalogue ?? defaultCatalogue();
   return report(source, await extractGridsAsync(source, settings.limits, catalogue.readers, settings.file), options, settings);

@@ -26,6 +26,10 @@ export const CODES = {
     severity: 'error',
     description: 'Parsing a file in a batch run needed more memory than a worker may use (`--max-memory`, default 512 MB); its worker was ended and the file reported.',
   },
+  'invalid-argument': {
+    severity: 'error',
+    description: 'The library was called with an input or an option of the wrong kind (null, a number, `maxCells: "abc"`, an unknown option); the message names the argument.',
+  },
   'input-encrypted': { severity: 'error', description: 'The PDF is protected by a password and cannot be read without it.' },
   'internal-error': { severity: 'error', description: 'An unexpected error (a bug): the file is reported and the run goes on; `--debug` prints the stack.' },
   'file-not-found': { severity: 'error', description: 'The file named on the command line does not exist or cannot be read.' },

@@ -10,7 +10,7 @@ import { extractPipeGrids, textLines } from './pipe.js';
 import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
-import { loadCodepages, workbookGrids } from './workbook.js';
+import { loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
 export function extractTextGrids(text: string, words: ReaderWords): Grid[] {
@@ -24,6 +24,7 @@ export function extractTextGrids(text: string, words: ReaderWords): Grid[] {
 }
 
 export interface ExtractLimits {
+  maxUnzippedBytes: number;
   maxCells: number;
   maxDepth: number;
   maxPages: number;
@@ -93,6 +94,7 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
     case 'xlsx':
     case 'xls':
     case 'ods': {
+      setInflateCap(limits.maxUnzippedBytes);
       const wb = workbookGrids(source.bytes, limits);
       const diagnostics = wb.skipped.map((s) =>
         diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {

@@ -37,7 +37,25 @@ export async function loadCodepages(): Promise<void> {
  * that have zlib pass it in (the command line and its workers do).
  */
 export function useZlib(zlib: unknown): void {
-  XLSX.CFB.utils.use_zlib(zlib as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
+  const z = zlib as { InflateRaw: new (o?: object) => object };
+  // The sizes a ZIP declares are never trusted: every entry inflates under a hard cap (SheetJS inflates
+  // through InflateRaw), and one that would grow past it fails; the file ends in limit-decompressed.
+  class CappedInflateRaw extends z.InflateRaw {
+    constructor(o: object = {}) {
+      super({ ...o, maxOutputLength: inflateCap });
+    }
+  }
+  // A view of zlib with its InflateRaw replaced (copying it would touch its deprecated getters).
+  const capped = Object.create(z, { InflateRaw: { value: CappedInflateRaw } });
+  XLSX.CFB.utils.use_zlib(capped as unknown as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
+}
+
+/** Most bytes one ZIP entry may inflate to, whatever it declares (the `maxUnzippedBytes` default). */
+let inflateCap = 200 * 1024 * 1024;
+
+/** Set the inflate cap for the workbooks read next (parseReport sets it from maxUnzippedBytes). */
+export function setInflateCap(bytes: number): void {
+  inflateCap = bytes;
 }
 
 /** Rows SheetJS parses per sheet: a return has dozens; a damaged or crafted file may claim a million. */
@@ -97,7 +115,16 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
     wb = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
   } catch (cause) {
-    throw new ParseError('input-corrupt', `The workbook cannot be read: ${cause instanceof Error ? cause.message : String(cause ?? 'damaged records')}`, { ...(file ? { file } : {}), cause });
+    const where = { ...(file ? { file } : {}), cause };
+    // An entry that inflates past the cap lied about its size (or is a bomb).
+    if ((cause as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger than/.test(String((cause as Error | null)?.message))) {
+      throw new ParseError(
+        'limit-decompressed',
+        `An entry of the workbook inflates to more than ${inflateCap} bytes whatever its header says (option maxUnzippedBytes): refused as a possible zip bomb.`,
+        where,
+      );
+    }
+    throw new ParseError('input-corrupt', `The workbook cannot be read: ${cause instanceof Error ? cause.message : String(cause ?? 'damaged records')}`, where);
   } finally {
     console.error = print;
   }

@@ -69,6 +69,10 @@ export function zipKind(bytes: Uint8Array, limits: ContainerLimits, file?: strin
       where,
     );
   }
+  // Two entries of one name: readers disagree on which wins, so which table is read would be chance.
+  const seen = new Set<string>();
+  const twice = [...new Set(entries.filter((e) => seen.size === seen.add(e.name).size).map((e) => e.name))];
+  if (twice.length > 0) throw new ParseError('input-corrupt', `The ZIP container has several entries named ${twice.slice(0, 5).join(', ')}: which one holds the table cannot be told.`, where);
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
   if (names.has('word/document.xml')) return 'docx';
