@@ -118,4 +118,12 @@ test('two ZIP entries of one name are input-corrupt, naming it', () => {
   }
 });
 
+test('tables nested 100,000 deep are cut off early with limit-depth, in well under a second a thousand', () => {
+  const html = `${'<table><tr><td>'.repeat(100_000)}x${'</td></tr></table>'.repeat(100_000)}`;
+  const t = Date.now();
+  const r = parseReport(html);
+  assert.ok(Date.now() - t < 5000, `took ${Date.now() - t} ms`);
+  assert.ok(r.diagnostics.some((d) => d.code === 'limit-depth'));
+});
+
 test.run();

@@ -9,6 +9,8 @@ export interface Region {
   end: number;
   /** 1-based line of `start`. */
   line: number;
+  /** Its tables nested too deep: the region ends where they start nesting past the limit. */
+  cut?: boolean;
 }
 
 const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'noscript'];
@@ -55,26 +57,41 @@ function lineCounter(html: string, firstLine: number): (pos: number) => number {
   };
 }
 
-/** The outermost <table>…</table> regions, in document order (an unclosed table runs to the end). */
+/** Tables nested deeper than this inside one another are no statistics table: the region is cut there. */
+const MAX_TABLE_NESTING = 32;
+
+/**
+ * The outermost <table>…</table> regions, in document order (an unclosed table runs to the end). A region whose
+ * tables nest deeper than MAX_TABLE_NESTING ends where they do, marked `cut`: parsing 10^5 nested tables would
+ * take minutes, and no report nests more than a few.
+ */
 export function tableRegions(html: string): Region[] {
   const lower = html.toLowerCase();
   const out: Region[] = [];
   let depth = 0;
   let start = 0;
+  let cut = false;
   const lineAt = lineCounter(html, 1);
   for (let i = html.indexOf('<'); i !== -1 && i < html.length; ) {
     const name = tagName(html, i);
     const next = skip(html, lower, i, name);
     if (name === 'table') {
-      if (depth === 0) start = i;
+      if (depth === 0) {
+        start = i;
+        cut = false;
+      }
       depth++;
+      if (depth === MAX_TABLE_NESTING + 1 && !cut) {
+        out.push({ start, end: i, line: lineAt(start), cut: true });
+        cut = true;
+      }
     } else if (name === '/table' && depth > 0) {
       depth--;
-      if (depth === 0) out.push({ start, end: next, line: lineAt(start) });
+      if (depth === 0 && !cut) out.push({ start, end: next, line: lineAt(start) });
     }
     i = html.indexOf('<', next);
   }
-  if (depth > 0) out.push({ start, end: html.length, line: lineAt(start) });
+  if (depth > 0 && !cut) out.push({ start, end: html.length, line: lineAt(start) });
   return out;
 }
 

@@ -212,7 +212,7 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
       found = findTables(parseFragment(source, { sourceCodeLocationInfo: true }), limits.maxDepth);
       line = parsedLines(region.line - 1);
     }
-    tooDeep ||= found.tooDeep;
+    tooDeep ||= found.tooDeep || region.cut === true;
     for (const t of found.tables) {
       const g = tableToGrid(t, index, limits.maxCells, line);
       if (g) grids.push(g);

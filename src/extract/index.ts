@@ -80,7 +80,11 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
         diagnostic('limit-cells', `Table ${i} would expand to more than ${limits.maxCells} cells (option maxCells); it was not read.`, { cell: { table: i }, expected: limits.maxCells }),
       );
       if (html.tooDeep)
-        diagnostics.push(diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth); tables below that depth were not read.`, { expected: limits.maxDepth }));
+        diagnostics.push(
+          diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth), or tables more than 32 inside one another; what lies deeper was not read.`, {
+            expected: limits.maxDepth,
+          }),
+        );
       return { grids: html.grids, diagnostics, text: html.text };
     }
     case 'csv': {
