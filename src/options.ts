@@ -21,6 +21,8 @@ export interface ParseOptions {
   maxUnzippedBytes?: number;
   /** Most entries in a ZIP container (default 10,000). */
   maxZipEntries?: number;
+  /** Most bytes one XML part of a container (a sheet, a Word document body) may inflate to (default 32 MB). */
+  maxXmlBytes?: number;
   /** Deepest HTML element nesting searched for tables (default 10,000). */
   maxDepth?: number;
   /** Most pages read from a PDF (default 200). */
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS = {
   maxCells: 2_000_000,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 10_000,
+  maxXmlBytes: 32 * 1024 * 1024,
   maxDepth: 10_000,
   maxPages: 200,
 } as const;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { defaultCatalogue, extractGrids, parseReport, type ReportResult } from '../src/index.js';
+import { DEFAULT_LIMITS, defaultCatalogue, extractGrids, parseReport, type ReportResult } from '../src/index.js';
 import { fixture } from './helpers.js';
 
 const html2021 = readFileSync(fixture('tables', '2021-html', 'input.html'), 'utf8');
@@ -14,7 +14,7 @@ const base = values(parseReport(html2021));
 
 /** The 2021 page as one cell per line, a blank line between cells, an empty cell an empty line. */
 function oneCellPerLine(blankZeros: boolean): string {
-  const ex = extractGrids({ kind: 'html', text: html2021, encoding: 'utf-8', diagnostics: [] }, { maxUnzippedBytes: 2e8, maxCells: 1e6, maxDepth: 1e4, maxPages: 200 }, defaultCatalogue().readers);
+  const ex = extractGrids({ kind: 'html', text: html2021, encoding: 'utf-8', diagnostics: [] }, DEFAULT_LIMITS, defaultCatalogue().readers);
   const out = ['某某区人民政府办公室2022年政府信息公开工作年度报告', ''];
   for (const g of ex.grids.slice(0, 2)) for (const row of g.rows) for (const c of row) if (!c.spanned) out.push(blankZeros && c.text === '0' ? '' : c.text.replace(/\s+/g, ''), '');
   return out.join('\n');

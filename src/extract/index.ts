@@ -3,6 +3,7 @@
 
 import { diagnostic, ParseError } from '../core/diagnostics.js';
 import type { Source } from '../input/read.js';
+import { checkInflated, inflateCapOf } from '../input/container.js';
 import type { Diagnostic, Grid } from '../core/types.js';
 import { extractCsvGrids } from './csv.js';
 import { extractHtmlGrids } from './html.js';
@@ -25,6 +26,7 @@ export function extractTextGrids(text: string, words: ReaderWords): Grid[] {
 
 export interface ExtractLimits {
   maxUnzippedBytes: number;
+  maxXmlBytes: number;
   maxCells: number;
   maxDepth: number;
   maxPages: number;
@@ -98,7 +100,8 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
     case 'xlsx':
     case 'xls':
     case 'ods': {
-      setInflateCap(limits.maxUnzippedBytes);
+      // .xls is a compound document, not a ZIP: nothing there inflates.
+      setInflateCap(source.kind === 'xls' ? limits.maxUnzippedBytes : inflateCapOf(source.bytes, limits));
       const wb = workbookGrids(source.bytes, limits);
       const diagnostics = wb.skipped.map((s) =>
         diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
@@ -134,6 +137,7 @@ export async function extractGridsAsync(source: Source, limits: ExtractLimits, w
     return extractPdfGrids(source.bytes, limits, words.pdf, file);
   }
   if (source.kind !== 'docx') return extractGrids(source, limits, words);
+  await checkInflated(source.bytes, limits, file);
   const { docxToHtml } = await import('./docx.js');
   return extractGrids({ kind: 'html', text: await docxToHtml(source.bytes, file), encoding: 'binary', diagnostics: [] }, limits, words);
 }

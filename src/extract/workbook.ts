@@ -120,7 +120,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     if ((cause as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger than/.test(String((cause as Error | null)?.message))) {
       throw new ParseError(
         'limit-decompressed',
-        `An entry of the workbook inflates to more than ${inflateCap} bytes whatever its header says (option maxUnzippedBytes): refused as a possible zip bomb.`,
+        `An entry of the workbook inflates to more than ${inflateCap} bytes whatever its header says (options maxXmlBytes, maxUnzippedBytes): refused as a possible zip bomb.`,
         where,
       );
     }

@@ -11,6 +11,10 @@ export interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
@@ -39,7 +43,7 @@ function zipEntries(bytes: Uint8Array, file?: string): ZipEntry[] {
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     const name = new TextDecoder('utf-8').decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, compressed: u32(bytes, p + 20), uncompressed: u32(bytes, p + 24) });
+    entries.push({ name, compressed: u32(bytes, p + 20), uncompressed: u32(bytes, p + 24), method: u16(bytes, p + 10), offset: u32(bytes, p + 42) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -52,7 +56,12 @@ export interface ContainerLimits {
   maxUnzippedBytes: number;
   /** Most entries a ZIP may have. */
   maxZipEntries: number;
+  /** Most bytes one XML part (a sheet, a document body) may inflate to: readers build a tree of it. */
+  maxXmlBytes: number;
 }
+
+/** Parts readers parse as XML (a sheet, a document body, relations), as against pictures and other media. */
+const isXml = (name: string): boolean => /\.(xml|rels)$/i.test(name);
 
 /** Kind of a ZIP container after checking its declared sizes against the limits. */
 export function zipKind(bytes: Uint8Array, limits: ContainerLimits, file?: string): ContainerKind {
@@ -73,11 +82,74 @@ export function zipKind(bytes: Uint8Array, limits: ContainerLimits, file?: strin
   const seen = new Set<string>();
   const twice = [...new Set(entries.filter((e) => seen.size === seen.add(e.name).size).map((e) => e.name))];
   if (twice.length > 0) throw new ParseError('input-corrupt', `The ZIP container has several entries named ${twice.slice(0, 5).join(', ')}: which one holds the table cannot be told.`, where);
+  const xml = entries.find((e) => isXml(e.name) && e.uncompressed > limits.maxXmlBytes);
+  if (xml) throw new ParseError('limit-decompressed', tooMuch(xml.name, limits.maxXmlBytes, `declares ${xml.uncompressed} bytes`, 'maxXmlBytes'), where);
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('content.xml') && names.has('mimetype')) return 'ods';
   return 'unknown-zip';
+}
+
+function tooMuch(entry: string, cap: number, what: string, option: string): string {
+  return `The container's part ${entry} ${what}; the limit is ${cap} bytes (option ${option}): its reader would build more than memory allows, so it was refused.`;
+}
+
+/**
+ * The most one entry of this ZIP may inflate to when SheetJS reads it: enough for its largest
+ * declared picture or other medium, and never less than an XML part may hold.
+ */
+export function inflateCapOf(bytes: Uint8Array, limits: Pick<ContainerLimits, 'maxUnzippedBytes' | 'maxXmlBytes'>): number {
+  const media = zipEntries(bytes).filter((e) => !isXml(e.name));
+  return Math.min(limits.maxUnzippedBytes, Math.max(limits.maxXmlBytes, ...media.map((e) => e.uncompressed)));
+}
+
+/** Bytes an entry inflates to, counted as it streams and given up past `cap` (the rest is never inflated). */
+async function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): Promise<number> {
+  const o = entry.offset;
+  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) return -1;
+  const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+  // The compressed size may lie as well: the deflate stream ends itself, so read to the file's end at most.
+  const data = bytes.subarray(start, Math.min(bytes.length, entry.compressed > 0 ? start + entry.compressed : bytes.length));
+  if (entry.method === 0) return data.length;
+  if (entry.method !== 8) return -1;
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.length;
+      if (total > cap) {
+        await reader.cancel();
+        return total;
+      }
+    }
+  } catch {
+    // A stream cut short by a lying compressed size still counted what it gave.
+    return total;
+  }
+}
+
+/**
+ * Inflate every entry of a ZIP under hard caps before a reader that trusts declared sizes sees it
+ * (mammoth inflates .docx parts whole): an XML part past `maxXmlBytes`, or all parts together past
+ * `maxUnzippedBytes`, is limit-decompressed, whatever the headers say. Memory stays one chunk.
+ */
+export async function checkInflated(bytes: Uint8Array, limits: Pick<ContainerLimits, 'maxUnzippedBytes' | 'maxXmlBytes'>, file?: string): Promise<void> {
+  const where = file ? { file } : {};
+  let total = 0;
+  for (const entry of zipEntries(bytes, file)) {
+    const left = limits.maxUnzippedBytes - total;
+    const cap = isXml(entry.name) ? Math.min(limits.maxXmlBytes, left) : left;
+    const size = await inflatedSize(bytes, entry, cap);
+    if (size > cap) {
+      const xml = isXml(entry.name) && size > limits.maxXmlBytes;
+      const what = `inflates past the limit${xml ? '' : ' with the parts before it'} though it declares ${entry.uncompressed} bytes`;
+      throw new ParseError('limit-decompressed', tooMuch(entry.name, cap, what, xml ? 'maxXmlBytes' : 'maxUnzippedBytes'), where);
+    }
+    total += Math.max(0, size);
+  }
 }
 
 /** Kind of a compound document: a workbook (.xls, WPS .et) or a Word .doc. */
