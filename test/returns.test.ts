@@ -20,7 +20,7 @@ const code = (f: () => unknown): string => {
 };
 
 for (const form of ['2014', '2019', '2021']) {
-  for (const ext of ['xlsx', 'xls', 'csv']) {
+  for (const ext of ['xlsx', 'xls', 'ods', 'csv']) {
     test(`a filled ${form} return (.${ext}) reads back exactly the values filled in`, () => {
       const r = parseReport(readFixture('returns', `${form}-filled.${ext}`), { source: `${form}-filled.${ext}` });
       assert.equal(read(r), returnValues(`${form}-filled`));
@@ -31,6 +31,44 @@ for (const form of ['2014', '2019', '2021']) {
     });
   }
 }
+
+test('an .ods sheet whose repeats expand past maxCells is skipped with limit-cells, at once; the other sheets are read', () => {
+  const zip = XLSX.CFB.read(readFixture('returns', '2021-filled.ods'), { type: 'buffer' });
+  const entry = XLSX.CFB.find(zip, 'content.xml') as { content: Uint8Array };
+  // 1,048,000 rows of 16,000 filled cells, in 300 bytes.
+  const bomb =
+    '<table:table table:name="bomb"><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>';
+  entry.content = Buffer.from(new TextDecoder().decode(entry.content).replace('</office:spreadsheet>', `${bomb}</office:spreadsheet>`));
+  const ods = new Uint8Array(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }));
+  const t = Date.now();
+  const r = parseReport(ods);
+  assert.ok(Date.now() - t < 5000, `took ${Date.now() - t} ms`);
+  assert.equal(read(r), returnValues('2021-filled'));
+  const limit = r.diagnostics.find((d) => d.code === 'limit-cells');
+  assert.is(limit?.cell?.sheet, 'bomb');
+  assert.is(limit?.actual, 1_048_000 * 16_000);
+  assert.not.ok(
+    r.diagnostics.some((d) => d.code === 'workbook-damaged'),
+    'LibreOffice number formats are no damage',
+  );
+});
+
+test('a <dimension> claiming A1:XFD1048576 around a few real rows is read as those rows', () => {
+  const zip = XLSX.CFB.read(readFixture('returns', '2021-filled.xlsx'), { type: 'buffer' });
+  for (const path of zip.FullPaths as string[]) {
+    if (!/worksheets\/sheet\d+\.xml$/.test(path)) continue;
+    const entry = XLSX.CFB.find(zip, path) as { content: Uint8Array };
+    entry.content = Buffer.from(new TextDecoder().decode(entry.content).replace(/<dimension[^>]*>/, '<dimension ref="A1:XFD1048576"/>'));
+  }
+  const r = parseReport(new Uint8Array(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true })));
+  assert.equal(read(r), returnValues('2021-filled'));
+  assert.equal(r.diagnostics, []);
+  // A sheet that really holds more rows than are parsed is refused, not read in part.
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(Array.from({ length: 100_001 }, (_, i) => [i])), 'long');
+  const long = parseReport(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+  assert.is(long.diagnostics.find((d) => d.code === 'limit-cells')?.cell?.sheet, 'long');
+});
 
 test('workbook values carry sheet and A1 reference', () => {
   const r = parseReport(readFixture('returns', '2021-filled.xlsx'));

@@ -11,6 +11,7 @@ import { extractPipeGrids, textLines } from './pipe.js';
 import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
+import { screenOds } from './ods-repeats.js';
 import { loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
@@ -102,8 +103,9 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
     case 'ods': {
       // .xls is a compound document, not a ZIP: nothing there inflates.
       setInflateCap(source.kind === 'xls' ? limits.maxUnzippedBytes : inflateCapOf(source.bytes, limits));
-      const wb = workbookGrids(source.bytes, limits);
-      const diagnostics = wb.skipped.map((s) =>
+      const screened = source.kind === 'ods' ? screenOds(source.bytes, limits.maxCells) : { bytes: source.bytes, skipped: [] };
+      const wb = workbookGrids(screened.bytes, limits);
+      const diagnostics = [...screened.skipped, ...wb.skipped].map((s) =>
         diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
           cell: { sheet: s.sheet },
           actual: s.cells,

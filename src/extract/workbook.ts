@@ -109,7 +109,11 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   // SheetJS reports damaged records on console.error; the library prints nothing, so collect them instead.
   const notes: string[] = [];
   const print = console.error;
-  console.error = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
+  // A display format SheetJS cannot render is no damage: values are read raw, never through their formats.
+  console.error = (...args: unknown[]) => {
+    const note = args.map(String).join(' ');
+    if (!/number format may be incorrect/.test(note)) notes.push(note);
+  };
   // Compound documents (.xls/.et): formula tokens blanked first, see biff.ts.
   try {
     const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
@@ -134,16 +138,19 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     const ws = wb.Sheets[sheet];
     if (!ws?.['!ref']) continue;
     // The declared range (<dimension>) can be far larger than the cells a sheet holds: read what is there.
+    // It can be narrower too: SheetJS leaves the columns an .ods repeat fills out of its range.
     const declared = XLSX.utils.decode_range(ws['!ref']);
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     const lastRow = Math.min(declared.e.r, data.length - 1);
     let lastCol = declared.s.c;
-    for (let r = declared.s.r; r <= lastRow; r++) lastCol = Math.max(lastCol, Math.min(declared.e.c, (data[r]?.length ?? 0) - 1));
+    for (let r = declared.s.r; r <= lastRow; r++) lastCol = Math.max(lastCol, (data[r]?.length ?? 0) - 1);
     const range = { s: declared.s, e: { r: Math.max(declared.s.r, lastRow), c: lastCol } };
     const height = range.e.r - range.s.r + 1;
     const width = range.e.c - range.s.c + 1;
     const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : null;
-    if (height * width > limits.maxCells || (full && full.e.r > declared.e.r)) {
+    // Rows past MAX_SHEET_ROWS were never parsed: the sheet is too large to read whole. (Its <dimension>
+    // alone says nothing: A1:XFD1048576 around 28 real rows is read as the 28 rows.)
+    if (height * width > limits.maxCells || data.length >= MAX_SHEET_ROWS) {
       skipped.push({ sheet, cells: full ? (full.e.r - full.s.r + 1) * (full.e.c - full.s.c + 1) : height * width });
       continue;
     }
