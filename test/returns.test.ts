@@ -53,6 +53,25 @@ test('an .ods sheet whose repeats expand past maxCells is skipped with limit-cel
   );
 });
 
+test('shared-string indices that point nowhere (999999999, -1, __proto__) empty their cells, named; the rest of the sheet is read', () => {
+  const sst = XLSX.write(XLSX.read(readFixture('returns', '2021-filled.xlsx')), { type: 'buffer', bookType: 'xlsx', bookSST: true });
+  const whole = read(parseReport(new Uint8Array(sst)));
+  for (const bad of ['999999999', '-1', '__proto__']) {
+    const zip = XLSX.CFB.read(sst, { type: 'buffer' });
+    const entry = XLSX.CFB.find(zip, '/xl/worksheets/sheet2.xml') as { content: Uint8Array };
+    // The label of the sheet's sixth row.
+    entry.content = Buffer.from(new TextDecoder().decode(entry.content).replace(/(<c r="A6"[^>]*t="s"[^>]*><v>)\d+/, `$1${bad}`));
+    const r = parseReport(new Uint8Array(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true })));
+    const d = r.diagnostics.find((x) => x.code === 'workbook-damaged');
+    assert.is(d?.cell?.ref, 'A6', bad);
+    assert.is(d?.cell?.sheet, '三、收到和处理政府信息公开申请情况');
+    const got = read(r);
+    const lost = Object.keys(whole).filter((id) => got[id] !== whole[id]);
+    assert.ok(lost.length > 0 && lost.length <= 10, `only the damaged row's values are missing (${lost.length})`);
+    assert.ok(Object.keys(got).length > 190, 'the rest of table 三 is read');
+  }
+});
+
 test('a <dimension> claiming A1:XFD1048576 around a few real rows is read as those rows', () => {
   const zip = XLSX.CFB.read(readFixture('returns', '2021-filled.xlsx'), { type: 'buffer' });
   for (const path of zip.FullPaths as string[]) {

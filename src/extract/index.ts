@@ -11,7 +11,6 @@ import { extractPipeGrids, textLines } from './pipe.js';
 import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
-import { screenOds } from './ods-repeats.js';
 import { loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
@@ -103,15 +102,23 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
     case 'ods': {
       // .xls is a compound document, not a ZIP: nothing there inflates.
       setInflateCap(source.kind === 'xls' ? limits.maxUnzippedBytes : inflateCapOf(source.bytes, limits));
-      const screened = source.kind === 'ods' ? screenOds(source.bytes, limits.maxCells) : { bytes: source.bytes, skipped: [] };
-      const wb = workbookGrids(screened.bytes, limits);
-      const diagnostics = [...screened.skipped, ...wb.skipped].map((s) =>
+      const wb = workbookGrids(source.bytes, limits);
+      const diagnostics = wb.skipped.map((s) =>
         diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
           cell: { sheet: s.sheet },
           actual: s.cells,
           expected: limits.maxCells,
         }),
       );
+      for (const d of wb.damaged) {
+        diagnostics.push(
+          diagnostic(
+            'workbook-damaged',
+            `${d.refs.length} cell(s) of sheet "${d.sheet}" (${d.refs.slice(0, 8).join(', ')}) point at shared strings that do not exist (${d.values.slice(0, 3).join(', ')}); they were read as empty, the rest of the sheet as it is.`,
+            { cell: { sheet: d.sheet, ...(d.refs[0] ? { ref: d.refs[0] } : {}) }, actual: d.refs.slice(0, 100) },
+          ),
+        );
+      }
       if (wb.notes.length > 0) {
         diagnostics.push(
           diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, {

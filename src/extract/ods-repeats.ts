@@ -6,13 +6,7 @@
 // sheet over the limit is emptied (its name kept): the other sheets are read
 // and the emptied one is reported with its count.
 
-import * as XLSX from 'xlsx';
-
-export interface OdsScreen {
-  bytes: Uint8Array;
-  /** Sheets emptied for the cells their repeats expand to. */
-  skipped: { sheet: string; cells: number }[];
-}
+import { entryOf, textOf, type ZipContainer } from './zip-parts.js';
 
 // A table, a row or a cell opening (attributes, self-closing slash), or a table or row closing.
 const TOKEN = /<table:table(?=[\s>/])([^>]*?)(\/?)>|<\/table:table>|<table:table-row\b([^>]*?)(\/?)>|<\/table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)(\/?)>/g;
@@ -64,14 +58,13 @@ function countTables(xml: string): Span[] {
   return tables;
 }
 
-/** The .ods with every sheet whose repeats expand past `maxCells` emptied. */
-export function screenOds(bytes: Uint8Array, maxCells: number): OdsScreen {
-  const zip = XLSX.CFB.read(bytes, { type: 'array' });
-  const entry = XLSX.CFB.find(zip, 'content.xml') as { content: Uint8Array } | null;
-  if (!entry) return { bytes, skipped: [] };
-  const xml = new TextDecoder('utf-8').decode(entry.content);
+/** Empty, in the opened .ods, every sheet whose repeats expand past `maxCells`; the sheets emptied, with their counts. */
+export function screenOds(zip: ZipContainer, maxCells: number): { sheet: string; cells: number }[] {
+  const entry = entryOf(zip, 'content.xml');
+  if (!entry) return [];
+  const xml = textOf(entry);
   const over = countTables(xml).filter((t) => t.cells > maxCells);
-  if (over.length === 0) return { bytes, skipped: [] };
+  if (over.length === 0) return [];
   let out = '';
   let from = 0;
   for (const t of over) {
@@ -79,6 +72,5 @@ export function screenOds(bytes: Uint8Array, maxCells: number): OdsScreen {
     from = t.end;
   }
   entry.content = new TextEncoder().encode(out + xml.slice(from));
-  const rewritten = XLSX.CFB.write(zip, { type: 'array', fileType: 'zip' }) as ArrayLike<number>;
-  return { bytes: rewritten instanceof Uint8Array ? rewritten : Uint8Array.from(rewritten), skipped: over.map((t) => ({ sheet: t.name, cells: t.cells })) };
+  return over.map((t) => ({ sheet: t.name, cells: t.cells }));
 }

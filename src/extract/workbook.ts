@@ -10,6 +10,9 @@ import * as XLSX from 'xlsx';
 import { ParseError } from '../core/diagnostics.js';
 import { withoutFormulaTokens } from './biff.js';
 import type { Cell, Grid } from '../core/types.js';
+import { screenOds } from './ods-repeats.js';
+import { type BadStrings, screenSharedStrings } from './xlsx-strings.js';
+import { openZip } from './zip-parts.js';
 
 let codepages = false;
 
@@ -72,6 +75,8 @@ export interface WorkbookRead {
   skipped: { sheet: string; cells: number }[];
   /** What SheetJS complained of while reading (unknown records of damaged .xls files). */
   notes: string[];
+  /** Cells emptied for pointing at shared strings that do not exist. */
+  damaged: BadStrings[];
 }
 
 function cellOf(c: XLSX.CellObject | undefined, sheet: string, ref: string): Cell {
@@ -106,6 +111,8 @@ function splitTables(rows: Cell[][]): Cell[][][] {
 /** Read a workbook's bytes into grids, one per table per sheet. */
 export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: string): WorkbookRead {
   let wb: XLSX.WorkBook;
+  const skipped: WorkbookRead['skipped'] = [];
+  const damaged: BadStrings[] = [];
   // SheetJS reports damaged records on console.error; the library prints nothing, so collect them instead.
   const notes: string[] = [];
   const print = console.error;
@@ -116,8 +123,16 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   };
   // Compound documents (.xls/.et): formula tokens blanked first, see biff.ts.
   try {
-    const input = bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes;
-    wb = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
+    const options = { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false, sheetRows: MAX_SHEET_ROWS } as const;
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      // A ZIP is opened once, screened, and parsed from the screened parts.
+      const zip = openZip(bytes);
+      skipped.push(...screenOds(zip, limits.maxCells));
+      damaged.push(...screenSharedStrings(zip));
+      wb = (XLSX as unknown as { parse_zip(zip: unknown, o: object): XLSX.WorkBook }).parse_zip(zip, options);
+    } else {
+      wb = XLSX.read(bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes, options);
+    }
   } catch (cause) {
     const where = { ...(file ? { file } : {}), cause };
     // An entry that inflates past the cap lied about its size (or is a bomb).
@@ -133,7 +148,6 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     console.error = print;
   }
   const grids: Grid[] = [];
-  const skipped: WorkbookRead['skipped'] = [];
   for (const sheet of wb.SheetNames) {
     const ws = wb.Sheets[sheet];
     if (!ws?.['!ref']) continue;
@@ -179,5 +193,5 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
       grids.push({ rows: table, origin: { sheet, ...(first.ref ? { ref: first.ref } : {}) }, index: grids.length });
     }
   }
-  return { grids, skipped, notes };
+  return { grids, skipped, notes, damaged };
 }
