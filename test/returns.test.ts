@@ -53,6 +53,19 @@ test('an .ods sheet whose repeats expand past maxCells is skipped with limit-cel
   );
 });
 
+test('a table nested in an .ods cell is left out, named, and the outer sheet is read whole', () => {
+  const zip = XLSX.CFB.read(readFixture('returns', '2021-filled.ods'), { type: 'buffer' });
+  const entry = XLSX.CFB.find(zip, '/content.xml') as { content: Uint8Array };
+  const inner =
+    '<table:table table:name="inner"><table:table-row table:number-rows-repeated="3"><table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:table-row></table:table>';
+  entry.content = Buffer.from(new TextDecoder().decode(entry.content).replace(/(<table:table-cell[^>]*office:value-type="float"[^>]*><text:p>\d+<\/text:p>)/, `$1${inner}`));
+  const r = parseReport(new Uint8Array(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' })));
+  assert.equal(read(r), returnValues('2021-filled'));
+  const d = r.diagnostics.find((x) => x.code === 'workbook-damaged');
+  assert.is(d?.cell?.sheet, '二、主动公开政府信息情况');
+  assert.is(d?.actual, 1);
+});
+
 test('shared-string indices that point nowhere (999999999, -1, __proto__) empty their cells, named; the rest of the sheet is read', () => {
   const sst = XLSX.write(XLSX.read(readFixture('returns', '2021-filled.xlsx')), { type: 'buffer', bookType: 'xlsx', bookSST: true });
   const whole = read(parseReport(new Uint8Array(sst)));

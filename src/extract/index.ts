@@ -119,6 +119,14 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
           ),
         );
       }
+      for (const n of wb.nested) {
+        diagnostics.push(
+          diagnostic('workbook-damaged', `Sheet "${n.sheet}" holds ${n.tables} table(s) inside its cells; they were left out and the sheet read as itself.`, {
+            cell: { sheet: n.sheet },
+            actual: n.tables,
+          }),
+        );
+      }
       if (wb.notes.length > 0) {
         diagnostics.push(
           diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, {

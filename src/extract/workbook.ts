@@ -77,6 +77,8 @@ export interface WorkbookRead {
   notes: string[];
   /** Cells emptied for pointing at shared strings that do not exist. */
   damaged: BadStrings[];
+  /** .ods sheets with tables inside their cells, left out. */
+  nested: { sheet: string; tables: number }[];
 }
 
 function cellOf(c: XLSX.CellObject | undefined, sheet: string, ref: string): Cell {
@@ -113,6 +115,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
   let wb: XLSX.WorkBook;
   const skipped: WorkbookRead['skipped'] = [];
   const damaged: BadStrings[] = [];
+  const nested: WorkbookRead['nested'] = [];
   // SheetJS reports damaged records on console.error; the library prints nothing, so collect them instead.
   const notes: string[] = [];
   const print = console.error;
@@ -127,7 +130,9 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
       // A ZIP is opened once, screened, and parsed from the screened parts.
       const zip = openZip(bytes);
-      skipped.push(...screenOds(zip, limits.maxCells));
+      const ods = screenOds(zip, limits.maxCells);
+      skipped.push(...ods.skipped);
+      nested.push(...ods.nested);
       damaged.push(...screenSharedStrings(zip));
       wb = (XLSX as unknown as { parse_zip(zip: unknown, o: object): XLSX.WorkBook }).parse_zip(zip, options);
     } else {
@@ -193,5 +198,5 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
       grids.push({ rows: table, origin: { sheet, ...(first.ref ? { ref: first.ref } : {}) }, index: grids.length });
     }
   }
-  return { grids, skipped, notes, damaged };
+  return { grids, skipped, notes, damaged, nested };
 }
