@@ -1,4 +1,4 @@
-// The long fuzz run: `npm run fuzz [-- generated mutated]` (defaults 100,000 each).
+// The long fuzz run: `npm run fuzz [-- generated mutated metamorphic]` (defaults 100,000 each).
 // Splits the cases over worker threads, one seed each, and prints how many
 // ran and what failed (with the seed and counterexample to replay it).
 import { availableParallelism } from 'node:os';
@@ -7,15 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const props = new URL('../dist/test/fuzz/properties.js', import.meta.url);
+const meta = new URL('../dist/test/fuzz/metamorphic.js', import.meta.url);
+const KINDS = ['generated', 'mutated', 'metamorphic'];
 
 if (isMainThread) {
-  const [generated = 100_000, mutated = 100_000] = process.argv.slice(2).map(Number);
+  const [generated = 100_000, mutated = 100_000, metamorphic = 100_000] = process.argv.slice(2).map(Number);
   const threads = Math.max(1, availableParallelism());
   const base = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
   const started = Date.now();
   const split = (n) => Array.from({ length: threads }, (_, i) => Math.floor(n / threads) + (i < n % threads ? 1 : 0));
   const g = split(generated);
   const m = split(mutated);
+  const mm = split(metamorphic);
   // A case that never returns (a loop in a dependency) or runs out of memory
   // must be reported, not wait forever: each worker says which case it is
   // on, and one silent for HANG_MS is ended and its case reported.
@@ -25,14 +28,22 @@ if (isMainThread) {
       { length: threads },
       (_, i) =>
         new Promise((resolve) => {
-          const w = new Worker(fileURLToPath(import.meta.url), { workerData: { generated: g[i], mutated: m[i], seed: base + i }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+          const w = new Worker(fileURLToPath(import.meta.url), {
+            workerData: { generated: g[i], mutated: m[i], metamorphic: mm[i], seed: base + i },
+            resourceLimits: { maxOldGenerationSizeMb: 2048 },
+          });
           let current = 'starting';
           let since = Date.now();
-          const counts = { generated: 0, mutated: 0 };
+          const counts = { generated: 0, mutated: 0, metamorphic: 0 };
           const stop = (message) => {
             clearInterval(watch);
             void w.terminate();
-            resolve({ generatedRan: counts.generated, mutatedRan: counts.mutated, failures: [{ kind: current.split(' ')[0], seed: base + i, message: `${message}: ${current}` }] });
+            resolve({
+              generatedRan: counts.generated,
+              mutatedRan: counts.mutated,
+              metamorphicRan: counts.metamorphic,
+              failures: [{ kind: current.split(' ')[0], seed: base + i, message: `${message}: ${current}` }],
+            });
           };
           const watch = setInterval(() => Date.now() - since > HANG_MS && stop(`no answer in ${HANG_MS / 1000} s`), 1000);
           w.on('message', (msg) => {
@@ -53,15 +64,14 @@ if (isMainThread) {
   const sum = (k) => results.reduce((s, r) => s + r[k], 0);
   const failures = results.flatMap((r) => r.failures);
   const secs = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(
-    `fuzz: ${sum('generatedRan')} generated cases (${failures.filter((f) => f.kind === 'generated').length} failed), ${sum('mutatedRan')} mutated cases (${failures.filter((f) => f.kind === 'mutated').length} failed) in ${secs} s on ${threads} threads; seeds ${base}..${base + threads - 1}`,
-  );
+  const ran = KINDS.map((k) => `${sum(`${k}Ran`)} ${k} cases (${failures.filter((f) => f.kind === k).length} failed)`).join(', ');
+  console.log(`fuzz: ${ran} in ${secs} s on ${threads} threads; seeds ${base}..${base + threads - 1}`);
   for (const f of failures) console.log(`  ${f.kind} seed ${f.seed}: ${f.message}`);
   process.exitCode = failures.length > 0 ? 1 : 0;
 } else {
   const fc = (await import('fast-check')).default;
   const { checkGenerated, checkMutated, fixtureFiles, generatedCase, mutate, mutation } = await import(props);
-  const { generated, mutated, seed } = workerData;
+  const { generated, mutated, metamorphic, seed } = workerData;
   const failures = [];
   const run = async (kind, property, numRuns) => {
     if (numRuns === 0) return 0;
@@ -92,5 +102,21 @@ if (isMainThread) {
     ),
     mutated,
   );
-  parentPort.postMessage({ generatedRan, mutatedRan, failures });
+  parentPort.postMessage({ progress: `${mutatedRan} mutated cases done` });
+  const { bump, sources } = await import(meta);
+  const texts = sources(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+  // Any number of any text or HTML fixture, raised by 1 to 999.
+  const metamorphicRan = await run(
+    'metamorphic',
+    fc.property(
+      fc.nat(texts.length - 1).chain((i) => fc.tuple(fc.constant(i), fc.nat(texts[i].numbers.length - 1), fc.integer({ min: 1, max: 999 }))),
+      ([i, n, by]) => {
+        parentPort.postMessage({ kind: 'metamorphic', case: `metamorphic ${texts[i].file.replace(/.*fixtures\//, 'fixtures/')} number ${n} +${by}` });
+        const r = bump(texts[i], n, by);
+        if ('problem' in r) throw new Error(`${texts[i].file}: ${r.problem}`);
+      },
+    ),
+    metamorphic,
+  );
+  parentPort.postMessage({ generatedRan, mutatedRan, metamorphicRan, failures });
 }

@@ -1,0 +1,91 @@
+// The metamorphic property "no silent wrong value", shared by the quick pass
+// in `npm test` (test/metamorphic.test.ts) and the long one (`npm run fuzz`
+// with `metamorphic`): raise one printed number of a fixture by one, parse,
+// and compare with the unchanged parse. What may happen: nothing changes (the
+// number was no value: a date, a heading's numbering), exactly one indicator
+// grows, or what changed is flagged by a diagnostic or a failing check that
+// the unchanged parse does not have. Anything else is a silent wrong value.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../../src/parse-report.js';
+import type { ReportResult } from '../../src/output/schema.js';
+
+export interface Source {
+  file: string;
+  text: string;
+  /** [start, end) of every run of digits the reader sees (outside HTML tags). */
+  numbers: [number, number][];
+  base: ReportResult;
+}
+
+/** Runs of digits in the text, outside `<…>` when the text is HTML. */
+function digitRuns(text: string, html: boolean): [number, number][] {
+  const runs: [number, number][] = [];
+  let inTag = false;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i] ?? '';
+    if (html && ch === '<') inTag = true;
+    const digit = !inTag && ch >= '0' && ch <= '9';
+    if (digit && start < 0) start = i;
+    if (!digit && start >= 0) {
+      runs.push([start, i]);
+      start = -1;
+    }
+    if (html && ch === '>') inTag = false;
+  }
+  return runs;
+}
+
+/** The text and HTML fixtures that have an expected output, with their unchanged parse. */
+export function sources(root: string): Source[] {
+  const tables = join(root, 'tables');
+  return readdirSync(tables).flatMap((dir) => {
+    const input = readdirSync(join(tables, dir)).find((f) => /^input\.(txt|html)$/.test(f));
+    if (!input || !readdirSync(join(tables, dir)).includes('expected.json')) return [];
+    const file = join(tables, dir, input);
+    const bytes = readFileSync(file);
+    // GB2312 pages and the like are left to the byte-level fuzzing: a digit bump here works on UTF-8 text.
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (text.includes('\uFFFD')) return [];
+    return [{ file, text, numbers: digitRuns(text, input.endsWith('.html')), base: parseReport(text, { source: file }) }];
+  });
+}
+
+type Values = Map<string, { value: number | null; raw: string; form: string }>;
+
+const valuesOf = (r: ReportResult): Values => new Map(r.tables.flatMap((t, k) => t.indicators.map((i) => [`${k}:${i.id}`, { value: i.value, raw: String(i.raw ?? ''), form: t.form }] as const)));
+const flags = (r: ReportResult): Set<string> =>
+  new Set([
+    // What a diagnostic says counts, not only where: a split of glued digits that now reads 4|82 is a new flag.
+    ...[...r.diagnostics, ...r.tables.flatMap((t) => t.diagnostics)].map((d) => `${d.code} ${d.id ?? ''} ${JSON.stringify(d.cell ?? {})} ${JSON.stringify(d.actual ?? null)}`),
+    ...r.tables.flatMap((t, k) => t.checks.filter((c) => c.status === 'fail').map((c) => `check ${k} ${c.rule}`)),
+  ]);
+
+/** The outcome of raising the `n`th number of a source by `by` (one unless given), or what went wrong. */
+export function bump(source: Source, n: number, by = 1): { outcome: 'unchanged' | 'followed' | 'flagged' } | { problem: string } {
+  const [start, end] = source.numbers[n] as [number, number];
+  const printed = source.text.slice(start, end);
+  const raised = (BigInt(printed) + BigInt(by)).toString().padStart(printed.length, '0');
+  const r = parseReport(source.text.slice(0, start) + raised + source.text.slice(end), { source: source.file });
+  const before = valuesOf(source.base);
+  const after = valuesOf(r);
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k)?.value !== after.get(k)?.value);
+  if (changed.length === 0) return { outcome: 'unchanged' };
+  const only = changed.length === 1 ? (changed[0] as string) : '';
+  // That one value now reads from a cell that prints the raised digits (12.5 → 12.11 is the 5 raised to 11).
+  const now = after.get(only);
+  if (only && typeof now?.value === 'number' && now.raw.includes(raised) && now.raw !== before.get(only)?.raw) return { outcome: 'followed' };
+  const old = flags(source.base);
+  if ([...flags(r)].some((f) => !old.has(f))) return { outcome: 'flagged' };
+  // The table was read as another form (the year in the title decides 2019 against 2021): every id says so.
+  if (changed.every((k) => before.get(k)?.form !== after.get(k)?.form || !before.has(k) || !after.has(k)) && r.tables.some((t, k) => t.form !== source.base.tables[k]?.form))
+    return { outcome: 'flagged' };
+  return {
+    problem: `${printed} → ${raised} at ${start}: ${changed.length} indicator(s) changed unflagged, e.g. ${changed
+      .slice(0, 3)
+      .map((k) => `${k} ${before.get(k)?.value} → ${after.get(k)?.value}`)
+      .join('; ')}`,
+  };
+}
