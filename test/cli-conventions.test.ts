@@ -176,4 +176,19 @@ test('a killed run leaves a temporary file that the next run removes', async () 
   assert.equal(readdirSync(dir).sort(), ['all.json']);
 });
 
+test('a file name in another encoding (GBK bytes) is found although argv decodes it to U+FFFD', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-gbk-'));
+  // 报告.txt in GBK, as archives made on Windows name their files.
+  const raw = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from('.txt')]);
+  writeFileSync(raw, readFileSync(example));
+  const given = raw.toString('utf8');
+  assert.ok(given.includes('\uFFFD'));
+  const io = fakeIO();
+  assert.is(await main(['parse', given, '--format', 'csv'], io), 0, io.err());
+  assert.match(io.out(), /active\./);
+  const folder = fakeIO();
+  assert.is(await main(['convert', dir, '--out', join(dir, 'out.jsonl')], folder), 0, folder.err());
+  assert.is(readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n').length, 1);
+});
+
 test.run();

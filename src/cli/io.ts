@@ -5,7 +5,7 @@
 
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ParseError } from '../core/diagnostics.js';
 import { UsageError } from './context.js';
 
@@ -19,13 +19,37 @@ export interface Listed {
   skipped: Map<string, string[]>;
 }
 
-/** Every input file named or found (recursively) in the named folders, in a stable order. */
+/**
+ * The path to open for a name given on the command line. Node decodes argv as UTF-8, so a file name
+ * in another encoding (GBK names from Windows archives) arrives with U+FFFD for its bytes and cannot
+ * be opened as given: each such component is looked up among its folder's raw names, and the one
+ * that decodes to it is used. Several that do is an ambiguity left to ENOENT.
+ */
+async function openablePath(path: string): Promise<string | Buffer> {
+  if (!path.includes('\uFFFD')) return path;
+  // An absolute path's first part is '': joined again, the parts give back its leading separator.
+  const joined = (names: Buffer[]): Buffer => Buffer.concat(names.flatMap((n, i) => (i === 0 ? [n] : [Buffer.from(sep), n])));
+  const names: Buffer[] = [];
+  for (const part of path.split(sep)) {
+    let name: Buffer = Buffer.from(part);
+    if (part.includes('\uFFFD')) {
+      const folder = names.length === 0 ? Buffer.from('.') : names.length === 1 && names[0]?.length === 0 ? Buffer.from(sep) : joined(names);
+      const found = (await readdir(folder, { encoding: 'buffer' }).catch(() => [] as Buffer[])).filter((n) => n.toString('utf8') === part);
+      if (found.length !== 1) return path;
+      name = found[0] as Buffer;
+    }
+    names.push(name);
+  }
+  return joined(names);
+}
+
+/** Every input file named (recursively) in the named folders, in a stable order. */
 export async function listInputs(paths: string[]): Promise<Listed> {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped = new Map<string, string[]>();
   const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await readdir(await openablePath(dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
@@ -37,7 +61,7 @@ export async function listInputs(paths: string[]): Promise<Listed> {
   };
   for (const p of paths) {
     try {
-      const s = await stat(p);
+      const s = await stat(await openablePath(p));
       if (s.isDirectory()) await walk(p);
       else files.push(p);
     } catch {
@@ -55,7 +79,7 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
   let fh: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not block before we can refuse it.
-    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fh = await open(await openablePath(path), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new ParseError('file-not-found', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`, { file: path });
   }
