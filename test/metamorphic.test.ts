@@ -4,7 +4,7 @@
 // over random numbers without end of budget.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bump, sources } from './fuzz/metamorphic.js';
+import { bump, followsLabels, headerSwaps, sources } from './fuzz/metamorphic.js';
 import { fixture } from './helpers.js';
 
 test('raising any printed number by one changes that value, changes nothing, or is flagged', () => {
@@ -22,6 +22,22 @@ test('raising any printed number by one changes that value, changes nothing, or 
   const cases = counts.unchanged + counts.followed + counts.flagged + problems.length;
   assert.ok(cases > 2000, `${cases} cases`);
   assert.ok(counts.followed > cases / 3, `${counts.followed} of ${cases} followed`);
+  assert.equal(problems.slice(0, 10), [], `${problems.length} silent wrong values of ${cases} cases`);
+});
+
+test('two column labels swapped (not their numbers): the values follow the labels, or it is flagged', () => {
+  const counts = { followed: 0, flagged: 0 };
+  const problems: string[] = [];
+  for (const s of sources(fixture())) {
+    for (const swap of headerSwaps(s)) {
+      const r = followsLabels(s, swap);
+      if ('problem' in r) problems.push(`${s.file}: ${r.problem}`);
+      else counts[r.outcome]++;
+    }
+  }
+  const cases = counts.followed + counts.flagged + problems.length;
+  assert.ok(cases >= 30, `${cases} cases`);
+  assert.ok(counts.followed > cases / 2, `${counts.followed} of ${cases} followed`);
   assert.equal(problems.slice(0, 10), [], `${problems.length} silent wrong values of ${cases} cases`);
 });
 

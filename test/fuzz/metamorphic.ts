@@ -89,3 +89,52 @@ export function bump(source: Source, n: number, by = 1): { outcome: 'unchanged' 
       .join('; ')}`,
   };
 }
+
+/** The applicant columns of 表三 whose labels are unique on a page, with the cell id part each stands for. */
+const APPLICANT_COLUMNS: [string, string][] = [
+  ['商业企业', 'commercial'],
+  ['科研机构', 'research'],
+  ['社会公益组织', 'public_welfare'],
+  ['法律服务机构', 'legal_services'],
+];
+
+/** Where a label is printed once, its characters perhaps parted by spaces or `<br>`s. */
+function printedOnce(text: string, label: string): [number, number] | null {
+  const re = new RegExp([...label].join('(?:\\s|<br\\s*/?>)*'), 'g');
+  const found = [...text.matchAll(re)];
+  return found.length === 1 && found[0] ? [found[0].index ?? 0, (found[0].index ?? 0) + found[0][0].length] : null;
+}
+
+/** Every pair of applicant column headers printed once in a source, swapped (the labels only, not the numbers). */
+export function headerSwaps(source: Source): { a: string; b: string; text: string }[] {
+  const at = APPLICANT_COLUMNS.map(([label, code]) => ({ label, code, span: printedOnce(source.text, label) }));
+  const swaps: { a: string; b: string; text: string }[] = [];
+  for (const [i, x] of at.entries()) {
+    for (const y of at.slice(i + 1)) {
+      if (!x.span || !y.span) continue;
+      const [first, second] = x.span[0] < y.span[0] ? [x.span, y.span] : [y.span, x.span];
+      const t = source.text;
+      const text = t.slice(0, first[0]) + t.slice(...second) + t.slice(first[1], second[0]) + t.slice(...first) + t.slice(second[1]);
+      swaps.push({ a: x.code, b: y.code, text });
+    }
+  }
+  return swaps;
+}
+
+/** With two column labels swapped, each value must follow its label (a's cells now hold b's numbers), or be flagged. */
+export function followsLabels(source: Source, swap: { a: string; b: string; text: string }): { outcome: 'followed' | 'flagged' } | { problem: string } {
+  const r = parseReport(swap.text, { source: source.file });
+  const before = valuesOf(source.base);
+  const after = valuesOf(r);
+  const moved = (key: string): string => key.replace(new RegExp(`\\.(${swap.a}|${swap.b})$`), (_, c: string) => `.${c === swap.a ? swap.b : swap.a}`);
+  const wrong = [...before.keys()].filter((k) => after.get(k)?.value !== before.get(moved(k))?.value);
+  if (wrong.length === 0) return { outcome: 'followed' };
+  const old = flags(source.base);
+  if ([...flags(r)].some((f) => !old.has(f))) return { outcome: 'flagged' };
+  return {
+    problem: `${swap.a} ⇄ ${swap.b}: ${wrong.length} value(s) did not follow their labels, e.g. ${wrong
+      .slice(0, 3)
+      .map((k) => `${k} ${after.get(k)?.value} (want ${before.get(moved(k))?.value})`)
+      .join('; ')}`,
+  };
+}
