@@ -3,11 +3,11 @@
 // argument; options are checked, never ignored; ZIP entries are never
 // trusted for their sizes or names.
 import { readFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseReport, parseReportAsync } from '../src/index.js';
 import { fixture } from './helpers.js';
+import { bookOf, wordOf } from './zips.js';
 
 const example = readFileSync(fixture('examples', 'xuejiadao-2017.txt'));
 const codeOf = (f: () => unknown): string | undefined => {
@@ -134,64 +134,6 @@ test('tables nested 100,000 deep are cut off early with limit-depth, in well und
   assert.ok(r.diagnostics.some((d) => d.code === 'limit-depth'));
 });
 
-/** A ZIP of the given parts (deflated), each optionally declaring another inflated size than its own. */
-function zipOf(parts: { name: string; data: Uint8Array; declare?: number }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name);
-    const body = deflateRawSync(p.data, { level: 1 });
-    const size = p.declare ?? p.data.length;
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(p.data), 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(size, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc32(p.data), 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(head, name, body);
-    central.push(dir, name);
-    offset += head.length + name.length + body.length;
-  }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, dirBytes, end]));
-}
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-/** A .docx whose body is `mb` megabytes of one-word paragraphs, declaring `declare` bytes when given. */
-function wordOf(mb: number, declare?: number): Uint8Array {
-  const para = '<w:p><w:r><w:t>x</w:t></w:r></w:p>';
-  const body = `<?xml version="1.0"?><w:document ${W}><w:body>${para.repeat(Math.ceil((mb * 1024 * 1024) / para.length))}</w:body></w:document>`;
-  const types =
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-  const rels =
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-  const enc = (s: string) => new TextEncoder().encode(s);
-  return zipOf([
-    { name: '[Content_Types].xml', data: enc(types) },
-    { name: '_rels/.rels', data: enc(rels) },
-    { name: 'word/document.xml', data: enc(body), ...(declare === undefined ? {} : { declare }) },
-  ]);
-}
-
 async function asyncCode(input: Uint8Array, options = {}): Promise<string | undefined> {
   try {
     await parseReportAsync(input, options);
@@ -217,6 +159,7 @@ test('lying sizes: a .docx body declaring 2 KB that inflates to 100 MB is stoppe
   assert.is(await asyncCode(docx), 'limit-decompressed');
   assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'inflated in bounded memory');
   assert.is(await asyncCode(wordOf(1, 2048), { maxXmlBytes: 512 * 1024 }), 'limit-decompressed', 'the cap is the maxXmlBytes option');
+  assert.is(await asyncCode(bookOf(100, 2048)), 'limit-decompressed', 'a sheet lying the same way');
 });
 
 test('a sheet declaring more XML than maxXmlBytes, or one lying under it, is limit-decompressed', () => {

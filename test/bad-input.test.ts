@@ -69,6 +69,14 @@ test('a damaged formula in a legacy .xls that made the formula parser loop ends 
   );
 });
 
+test('a text record too short for its count, which made SheetJS grow an array for 30 s, ends at once', () => {
+  // fixtures/bad/string-loop.xls: a fuzzer's find in the Excel 95 return; a BIFF2 LABEL record out of place.
+  assert.is(
+    timed(2000, () => errorOf(() => parseReport(bad('string-loop.xls')))),
+    'input-corrupt',
+  );
+});
+
 test('damaged defined-name and external-sheet records, which looped SheetJS, are skipped (records we never need)', () => {
   // Two more finds of the long fuzz run, mutations of formula-loop.xls: a damaged Lbl record (SheetJS looped
   // in its formula parser) and a damaged ExternSheet record (SheetJS filled memory until the heap ran out).

@@ -3,11 +3,13 @@
 // Runs where /usr/bin/chromium exists (.ci/run installs it); says so when skipped.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fixture, returnValues, ROOT } from './helpers.js';
+import { bookOf, wordOf } from './zips.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE = pathToFileURL(join(ROOT, 'dist', 'web', 'index.html')).href;
@@ -91,6 +93,21 @@ if (!available) {
     const values = returnValues('2014-filled');
     assert.is(await page.textContent('td[data-id="active.normative_docs_issued"] .v'), String(values['active.normative_docs_issued']));
     assert.match((await page.textContent('#results')) ?? '', /制发规范性文件总数/);
+    await page.context().close();
+  });
+
+  test('huge or lying ZIP parts end in limit-decompressed in the page too, never in a tab out of memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-zip-'));
+    const page = await open();
+    for (const [name, bytes] of [
+      ['honest-150mb.docx', wordOf(150)],
+      ['lying-100mb.docx', wordOf(100, 2048)],
+      ['lying-100mb.xlsx', bookOf(100, 2048)],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes);
+      await choose(page, join(dir, name));
+      assert.match((await page.textContent('#error')) ?? '', /limit-decompressed|maxXmlBytes/, name);
+    }
     await page.context().close();
   });
 

@@ -26,7 +26,12 @@ const SKIPPED = 0x7fff;
  * place in the BIFF5/8 stream of a compound document but which SheetJS would
  * parse. Fuzzing found SheetJS looping on damaged Lbl and ExternSheet records.
  */
-const SKIPPED_TYPES = new Set([0x0018, 0x0218, 0x0017, 0x01ae, 0x0023, 0x0223, 0x0206, 0x0406, 0x0021]);
+const SKIPPED_TYPES = new Set([0x0018, 0x0218, 0x0017, 0x01ae, 0x0023, 0x0223, 0x0206, 0x0406, 0x0021, 0x0004, 0x0007]);
+// (0x0004 and 0x0007 are BIFF2's LABEL and STRING, equally out of place: fuzzing found SheetJS reading a
+// short one past its end, where its string loop never meets its count and grows an array for 30 s.)
+
+/** Text records skipped when shorter than their fixed fields and count (LABEL, STRING, LABELSST): the same loop. */
+const MIN_LENGTH: Record<number, number> = { 516: 8, 519: 2, 253: 10 };
 
 /** Offset of the token length inside each record's data, and what to write there. */
 const TOKENS: Record<number, { at: number; value: number }> = {
@@ -59,7 +64,8 @@ export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
     const t = TOKENS[type];
     // A formula record too short for its own fields would make SheetJS read on into the next record: skipped too.
     const fits = t !== undefined && len >= t.at + 2 && p + 4 + len <= data.length;
-    if (SKIPPED_TYPES.has(type) || (t && !fits)) {
+    const short = len < (MIN_LENGTH[type] ?? 0);
+    if (SKIPPED_TYPES.has(type) || (t && !fits) || short) {
       data[p] = SKIPPED & 0xff;
       data[p + 1] = SKIPPED >> 8;
     } else if (t) {

@@ -11,7 +11,7 @@ import { extractPipeGrids, textLines } from './pipe.js';
 import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
-import { loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
+import { inflatesCapped, loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
 export function extractTextGrids(text: string, words: ReaderWords): Grid[] {
@@ -153,6 +153,8 @@ export async function extractGridsAsync(source: Source, limits: ExtractLimits, w
     const { extractPdfGrids } = await import('./pdf/index.js');
     return extractPdfGrids(source.bytes, limits, words.pdf, file);
   }
+  // Where SheetJS has no capped inflater (a browser), a workbook's parts are measured under the caps first, as a .docx's always are.
+  if ((source.kind === 'xlsx' || source.kind === 'ods') && !inflatesCapped()) await checkInflated(source.bytes, limits, file);
   if (source.kind !== 'docx') return extractGrids(source, limits, words);
   await checkInflated(source.bytes, limits, file);
   const { docxToHtml } = await import('./docx.js');

@@ -51,6 +51,14 @@ export function useZlib(zlib: unknown): void {
   // A view of zlib with its InflateRaw replaced (copying it would touch its deprecated getters).
   const capped = Object.create(z, { InflateRaw: { value: CappedInflateRaw } });
   XLSX.CFB.utils.use_zlib(capped as unknown as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
+  cappedInflate = true;
+}
+
+let cappedInflate = false;
+
+/** Whether SheetJS inflates under the cap (a native zlib was given); in a browser it does not. */
+export function inflatesCapped(): boolean {
+  return cappedInflate;
 }
 
 /** Most bytes one ZIP entry may inflate to, whatever it declares (the `maxUnzippedBytes` default). */
