@@ -20,8 +20,8 @@ export function zipOf(parts: { name: string; data: Uint8Array; declare?: number 
     common.writeUInt32LE(size, 18);
     common.writeUInt16LE(name.length, 22);
     const head = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), common]);
-    const tail = Buffer.alloc(16);
-    tail.writeUInt32LE(offset, 12);
+    const tail = Buffer.alloc(14);
+    tail.writeUInt32LE(offset, 10);
     const dir = Buffer.concat([Buffer.from([0x50, 0x4b, 1, 2, 20, 0]), common, tail]);
     locals.push(head, name, body);
     central.push(dir, name);
