@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { defaultCatalogue } from '../catalogue/index.js';
 import { DICTIONARY_HEADER, dictionaryRows, WIDE_FIELDS, WIDE_LABELS, wideIds, wideRows } from '../output/dataset.js';
-import { CHECK_HEADER, CSV_HEADER, csvLines, DIAGNOSTIC_HEADER, toCheckRows, toCsvRows, toDiagnosticRows } from '../output/formats.js';
+import { CHECK_HEADER, CSV_HEADER, csvLines, DIAGNOSTIC_HEADER, sourceName, toCheckRows, toCsvRows, toDiagnosticRows } from '../output/formats.js';
 import type { ReportResult } from '../output/schema.js';
 import { tablesWorkbook, workbookBytes } from '../output/workbook.js';
 import { UsageError } from './context.js';
@@ -140,11 +140,10 @@ async function sqliteWriter(out: string): Promise<Writer> {
   const diag = db.prepare('INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insert = db.transaction((doc: ReportResult) => {
     const failed = doc.tables.reduce((n, t) => n + t.checks.filter((c) => c.status === 'fail').length, 0);
-    const source = Array.isArray(doc.source) ? doc.source.join('; ') : doc.source;
     const forms = [...new Set(doc.tables.map((t) => t.form))].join('+') || null;
     const id = Number(
       report.run(
-        source,
+        sourceName(doc),
         doc.input.kind,
         doc.input.encoding,
         doc.meta.agency,
@@ -157,6 +156,9 @@ async function sqliteWriter(out: string): Promise<Writer> {
         failed,
       ).lastInsertRowid,
     );
+    const diagnostics = (table: number | null, ds: ReportResult['diagnostics']): void => {
+      for (const d of ds) diag.run(id, table, d.code, d.severity, d.id ?? null, d.message, d.cell?.row ?? null, d.cell?.col ?? null, d.cell?.line ?? null, d.cell?.ref ?? null, d.cell?.page ?? null);
+    };
     doc.tables.forEach((t, k) => {
       for (const i of t.indicators)
         indicator.run(
@@ -180,11 +182,9 @@ async function sqliteWriter(out: string): Promise<Writer> {
           i.cell.page ?? null,
         );
       for (const c of t.checks) check.run(id, k, t.form, t.table, t.column.kind, c.rule, c.kind, c.strength, c.status, c.expected, c.actual, c.ids.join(' '));
-      for (const d of t.diagnostics)
-        diag.run(id, k, d.code, d.severity, d.id ?? null, d.message, d.cell?.row ?? null, d.cell?.col ?? null, d.cell?.line ?? null, d.cell?.ref ?? null, d.cell?.page ?? null);
+      diagnostics(k, t.diagnostics);
     });
-    for (const d of doc.diagnostics)
-      diag.run(id, null, d.code, d.severity, d.id ?? null, d.message, d.cell?.row ?? null, d.cell?.col ?? null, d.cell?.line ?? null, d.cell?.ref ?? null, d.cell?.page ?? null);
+    diagnostics(null, doc.diagnostics);
   });
   return {
     add: async (json) => insert(JSON.parse(json) as ReportResult),

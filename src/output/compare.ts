@@ -4,7 +4,7 @@
 // years share set side by side with its change.
 
 import type { Catalogue } from '../catalogue/index.js';
-import { catalogueLabel } from './formats.js';
+import { catalogueLabel, sourceName } from './formats.js';
 import type { ReportResult } from './schema.js';
 
 export interface ComparedReport {
@@ -42,14 +42,13 @@ function yearValues(doc: ReportResult): Map<string, { value: number | null; cell
   return out;
 }
 
-const source = (doc: ReportResult): string | null => (Array.isArray(doc.source) ? doc.source.join('; ') : doc.source);
 const forms = (doc: ReportResult): string[] => [...new Set(doc.tables.map((t) => t.form))].sort();
 
 /** Compare reports of one agency (already told apart by year: no two of one year, none without one). */
 export function compareReports(docs: ReportResult[], catalogue: Catalogue): Comparison {
   const ordered = [...docs].sort((a, b) => (a.meta.year ?? 0) - (b.meta.year ?? 0));
   const values = ordered.map(yearValues);
-  const reports = ordered.map((d) => ({ source: source(d), year: d.meta.year as number, agency: d.meta.agency, forms: forms(d) }));
+  const reports = ordered.map((d) => ({ source: sourceName(d), year: d.meta.year as number, agency: d.meta.agency, forms: forms(d) }));
   const formChanges: Comparison['formChanges'] = [];
   const checks: ContinuityCheck[] = [];
   for (let k = 1; k < ordered.length; k++) {

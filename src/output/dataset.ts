@@ -2,6 +2,7 @@
 // table (one row per report and value column, one column per indicator id).
 
 import type { Catalogue } from '../catalogue/index.js';
+import { sourceName } from './formats.js';
 import type { ReportResult } from './schema.js';
 
 type Row = (string | number | null)[];
@@ -37,7 +38,7 @@ export const WIDE_LABELS = ['来源文件', '填报单位', '年度', '格式', 
  * does not print it, never 0). A table with a year and a running-total column gives two rows.
  */
 export function wideRows(doc: ReportResult, ids: readonly string[]): Row[] {
-  const source = Array.isArray(doc.source) ? doc.source.join('; ') : doc.source;
+  const source = sourceName(doc);
   const readings = new Map<string, ReportResult['tables']>();
   for (const t of doc.tables) {
     const key = `${t.column.kind}\u0000${t.column.label ?? ''}`;

@@ -48,7 +48,7 @@ export function catalogueLabel(catalogue: Catalogue, form: string, id: string): 
 }
 
 /** The source as one string (an aggregate lists its inputs). */
-function sourceName(doc: ReportResult): string | null {
+export function sourceName(doc: ReportResult): string | null {
   return Array.isArray(doc.source) ? doc.source.join('; ') : doc.source;
 }
 
