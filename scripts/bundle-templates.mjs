@@ -20,6 +20,7 @@ const bundle = {
   listHeader: read('list-header.json'),
   prose: read('prose.json'),
   continuity: read('continuity.json'),
+  labelsEn: read('labels-en.json'),
 };
 writeFileSync(fileURLToPath(new URL('../src/catalogue/templates.generated.json', import.meta.url)), `${JSON.stringify(bundle)}\n`);
 console.log(`templates: ${bundle.forms.length} forms, ${bundle.variants.length} variants`);

@@ -10,6 +10,8 @@ export { parseReport, parseReportAsync, DEFAULT_LIMITS, type ParseOptions, type 
 export { ReportResultSchema, TableResultSchema, DiagnosticSchema, CheckSchema, IndicatorValueSchema, type ReportResult, type TableResult } from './output/schema.js';
 export { CODES, type Code, type CodeInfo } from './core/codes.js';
 export { ParseError } from './core/diagnostics.js';
+export { formatMessage, LANGUAGES, type Language, type Params } from './core/messages.js';
+export { localizeReport, describeCheck } from './output/wording.js';
 export { defaultCatalogue, loadCatalogue, TemplateSchema, CatalogueError, type Catalogue } from './catalogue/index.js';
 export { decode } from './input/decode.js';
 export { extractGrids } from './extract/index.js';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Catalogue } from './catalogue/index.js';
 import { ParseError } from './core/diagnostics.js';
+import { LANGUAGES, type Language } from './core/messages.js';
 
 export interface ParseOptions {
   /** Name of the input, echoed as `source` and used in errors. */
@@ -29,6 +30,8 @@ export interface ParseOptions {
   maxPages?: number;
   /** Called as the stages run (a page shows it while a large workbook is read). */
   onProgress?: (progress: Progress) => void;
+  /** Language of messages: 'en' (default) or 'zh'. Codes and data are the same in both. */
+  lang?: Language;
 }
 
 export interface Progress {
@@ -57,6 +60,7 @@ export interface Settings {
   encoding?: string;
   limits: Limits;
   progress: (progress: Progress) => void;
+  lang: Language;
 }
 
 const Limit = z
@@ -69,6 +73,7 @@ const OptionsSchema = z
   .object({
     source: z.string().optional(),
     encoding: z.string().min(1).optional(),
+    lang: z.enum(LANGUAGES).optional(),
     catalogue: z
       .custom<Catalogue>((c) => typeof c === 'object' && c !== null && Array.isArray((c as Catalogue).forms) && typeof (c as Catalogue).readers === 'object', 'a catalogue from loadCatalogue')
       .optional(),
@@ -79,12 +84,12 @@ const OptionsSchema = z
 
 export function settingsOf(given: unknown): Settings {
   if (given === null || typeof given !== 'object' || Array.isArray(given))
-    throw new ParseError('invalid-argument', `options must be an object (got ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}).`);
+    throw new ParseError('invalid-argument', { what: 'options', got: given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given });
   const checked = OptionsSchema.safeParse(given);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const name = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.join(', ') : '') || 'options';
-    throw new ParseError('invalid-argument', `option ${name}: ${issue?.message ?? 'invalid'}.`);
+    throw new ParseError('invalid-argument', { what: 'option', name, issue: issue?.message ?? 'invalid' });
   }
   const options = checked.data as ParseOptions;
   const limits: Limits = { ...DEFAULT_LIMITS };
@@ -97,6 +102,7 @@ export function settingsOf(given: unknown): Settings {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     limits,
     progress: options.onProgress ?? ((): void => undefined),
+    lang: options.lang ?? 'en',
   };
 }
 
@@ -121,5 +127,5 @@ export function inputOf(input: unknown): string | Uint8Array {
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const what = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'object' ? (input.constructor?.name ?? 'an object') : typeof input;
-  throw new ParseError('invalid-argument', `input must be a string, an ArrayBuffer or a typed array (got ${what}); a Blob or File goes to parseReportAsync.`);
+  throw new ParseError('invalid-argument', { what: 'input', got: what });
 }

@@ -9,6 +9,7 @@ import { extractGrids, extractGridsAsync, type Extracted } from './extract/index
 import { readInput, type Source } from './input/read.js';
 import { inputOf, settingsOf, type ParseOptions, type Settings, utf8Length } from './options.js';
 import type { ReportResult } from './output/schema.js';
+import { localizeReport } from './output/wording.js';
 import { readTables } from './table/index.js';
 import { readText } from './text/index.js';
 
@@ -22,7 +23,7 @@ function read(given: unknown, settings: Settings): Source {
   const size = typeof input === 'string' ? (input.length * 3 <= settings.limits.maxBytes ? input.length : utf8Length(input)) : input.byteLength;
   const { maxBytes } = settings.limits;
   const file = settings.file ? { file: settings.file } : {};
-  if (size > maxBytes) throw new ParseError('input-too-large', `The input has ${size} bytes, over the limit of ${maxBytes} (option maxBytes).`, file);
+  if (size > maxBytes) throw new ParseError('input-too-large', { size, limit: maxBytes }, file);
   return readInput(input, { ...file, ...(settings.encoding ? { encoding: settings.encoding } : {}), ...settings.limits });
 }
 
@@ -34,7 +35,7 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
   settings.progress({ stage: 'prose' });
   const text = readText(extracted.text, tables.tables, catalogue);
   settings.progress({ stage: 'done' });
-  return {
+  const doc: ReportResult = {
     source: options.source ?? null,
     input: { kind: source.kind, encoding: source.encoding },
     meta: text.meta,
@@ -42,6 +43,7 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
     prose: text.prose,
     diagnostics: [...source.diagnostics, ...extracted.diagnostics, ...tables.diagnostics, ...text.diagnostics],
   };
+  return localizeReport(doc, settings.lang, catalogue);
 }
 
 /**
@@ -52,8 +54,7 @@ export function parseReport(input: string | Uint8Array | ArrayBuffer | ArrayBuff
   const settings = settingsOf(options);
   const source = read(input, settings);
   if (source.kind === 'docx' || source.kind === 'pdf') {
-    const what = source.kind === 'pdf' ? 'a PDF' : 'a Word document (.docx)';
-    throw new ParseError('input-unsupported', `The input is ${what}: read it with parseReportAsync (the command line does).`, settings.file ? { file: settings.file } : {});
+    throw new ParseError('input-unsupported', { what: 'async', kind: source.kind }, settings.file ? { file: settings.file } : {});
   }
   settings.progress({ stage: 'extract' });
   const extracted = extractGrids(source, settings.limits, (options.catalogue ?? defaultCatalogue()).readers);

@@ -3,9 +3,11 @@
 // are listed (choosing one highlights its cells), and the results can be
 // downloaded. Nothing leaves the page: no request is ever made.
 
+import { CODES, type Code } from '../src/core/codes.js';
+import { formatMessage, type Params } from '../src/core/messages.js';
 import type { PaperSheet } from '../src/output/paper-form.js';
 import type { ReportResult, TableResult } from '../src/output/schema.js';
-import type { Request, Response } from './protocol.js';
+import type { Nothing, Request, Response } from './protocol.js';
 
 declare const WORKER_SOURCE: string;
 
@@ -25,9 +27,18 @@ const TEXT = {
     agency: '单位',
     year: '年度',
     tables: '张表',
-    none: '未发现统计表',
+    none: '未找到统计表',
+    noNumber: '表中没有数字（空白表，或只有栏目），没有可校验的内容',
+    file: '文件',
     checks: '校验未通过',
     allPass: '全部校验通过',
+    blankForms: '填写空白表：',
+    edit: '修改数值并重新校验',
+    fillHint: '在表中填入数字，校验随输入即时更新。',
+    checked: '标注后的报表（Excel）',
+    filled: '填好的报表（Excel）',
+    data: '数据（Excel）',
+    print: '打印',
     expected: '应为',
     actual: '实为',
     cells: '单元格',
@@ -56,8 +67,17 @@ const TEXT = {
     year: 'Year',
     tables: 'table(s)',
     none: 'No statistics table found',
+    noNumber: 'The tables hold no numbers (a blank form, or labels only): nothing was checked',
+    file: 'File',
     checks: 'Failing checks',
     allPass: 'Every check passes',
+    blankForms: 'Fill in a blank form:',
+    edit: 'Edit the numbers and check again',
+    fillHint: 'Type the numbers into the table; the checks rerun as you type.',
+    checked: 'Marked return (Excel)',
+    filled: 'The filled return (Excel)',
+    data: 'Data (Excel)',
+    print: 'Print',
     expected: 'expected',
     actual: 'actual',
     cells: 'cells',
@@ -76,7 +96,21 @@ type Status = keyof (typeof TEXT)['zh']['status'];
 const ICON: Record<Status, string> = { ok: '✓', fail: '✗', mismatch: '≠', blank: '○', missing: '—' };
 
 let lang: Lang = 'zh';
-let current: { result: ReportResult; layouts: (PaperSheet | null)[] } | null = null;
+interface Shown {
+  result: { zh: ReportResult; en: ReportResult };
+  layouts: (PaperSheet | null)[];
+  nothing: Nothing;
+  /** The value cells are inputs: a blank form being filled, or a return being edited. */
+  fill: boolean;
+}
+let current: Shown | null = null;
+/** The name of the file shown (downloads are named after it). */
+let fileName = '';
+/** The form whose inputs are on the page now (typing rechecks it without redrawing the inputs). */
+let drawnFill: string | null = null;
+let lastError: { code: string; params: Params } | null = null;
+let forms: { form: string; name: string }[] = [];
+const shown = (): ReportResult | null => current?.result[lang] ?? null;
 const t = (): (typeof TEXT)[Lang] => TEXT[lang];
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -104,7 +138,7 @@ function startWorker(): Worker {
     timer = null;
     w.terminate();
     worker = startWorker();
-    showError('internal-error', e.message || 'the worker stopped');
+    showError('internal-error', { reason: e.message || 'the worker stopped' });
   };
   return w;
 }
@@ -116,11 +150,24 @@ function onMessage(e: MessageEvent<Response>): void {
     timer = null;
   }
   if (m.type === 'progress') showProgress(m.progress.stage, m.progress.done, m.progress.total);
-  else if (m.type === 'error') showError(m.code, m.message);
-  else if (m.type === 'result') {
-    current = { result: m.result, layouts: m.layouts };
-    render();
-  } else download(m.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', m.bytes, `zfxxgk.${m.format}`);
+  else if (m.type === 'error') showError(m.code, m.params);
+  else if (m.type === 'forms') {
+    forms = m.forms;
+    drawForms();
+  } else if (m.type === 'result') {
+    current = { result: m.result, layouts: m.layouts, nothing: m.nothing, fill: m.fill };
+    const form = m.result.en.tables[0]?.form ?? null;
+    if (m.fill && drawnFill !== null && drawnFill === form) refresh();
+    else render();
+  } else {
+    const names = { csv: `${base()}.csv`, xlsx: `${base()}.data.xlsx`, checked: `${base()}.checked.xlsx`, return: `${base()}.xlsx` };
+    download(m.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', m.bytes, names[m.format]);
+  }
+}
+
+/** The file's name without its extension: what downloads are named after. */
+function base(): string {
+  return fileName.replace(/\.[^.]+$/, '') || 'zfxxgk';
 }
 
 function send(req: Request, transfer: Transferable[] = []): void {
@@ -129,13 +176,16 @@ function send(req: Request, transfer: Transferable[] = []): void {
     timer = setTimeout(() => {
       worker.terminate();
       worker = startWorker();
-      showError('limit-time', `the file took longer than ${TIME_LIMIT_MS / 1000} s and was given up`);
+      showError('limit-time', { ms: TIME_LIMIT_MS });
     }, TIME_LIMIT_MS);
   }
   worker.postMessage(req, transfer);
 }
 
 function start(name: string): void {
+  fileName = name;
+  drawnFill = null;
+  lastError = null;
   $('error').hidden = true;
   $('results').replaceChildren();
   $('busy').hidden = false;
@@ -159,11 +209,14 @@ function showProgress(stage: keyof (typeof TEXT)['zh']['stage'], done?: number, 
   if (stage === 'done') $('busy').hidden = true;
 }
 
-function showError(code: string, message: string): void {
+/** An unreadable file, in the page's language (the sentence from the message maps, the code beside it). */
+function showError(code: string, params: Params): void {
+  lastError = { code, params };
   $('busy').hidden = true;
   const box = $('error');
   box.hidden = false;
-  box.replaceChildren(el('strong', {}, `${t().error}: `), el('code', {}, code), ` — ${message}`);
+  const message = code in CODES ? formatMessage(code as Code, params, lang) : code;
+  box.replaceChildren(el('strong', {}, `${t().error}${fileName ? ` ${fileName}` : ''}: `), message, ' ', el('code', {}, code));
 }
 
 /** The status of one indicator in its table. */
@@ -177,12 +230,27 @@ function statusOf(table: TableResult, id: string): Status {
 
 function describe(table: TableResult, id: string): string {
   const ind = table.indicators.find((i) => i.id === id);
-  const checks = table.checks.filter((c) => c.ids.includes(id) && c.status !== 'skipped').map((c) => `${c.rule}: ${c.status}`);
+  const checks = table.checks.filter((c) => c.ids.includes(id) && c.status !== 'skipped').map((c) => (c.status === 'fail' ? (c.message ?? c.rule) : `${c.rule}: ✓`));
   const raw = ind ? `"${ind.raw}"` : '';
   return [`${t().id}: ${id}`, ind ? `${t().value}: ${ind.value ?? '—'} ${ind.unit ?? ''} ${raw}` : t().status.missing, `${t().status[statusOf(table, id)]}`, ...checks].join('\n');
 }
 
-function paperTable(table: TableResult, layout: PaperSheet): HTMLTableElement {
+function valueCell(table: TableResult, id: string, attrs: Record<string, string>, fill: boolean): HTMLTableCellElement {
+  const status = statusOf(table, id);
+  const ind = table.indicators.find((i) => i.id === id);
+  const text = ind?.value === null || !ind ? '' : String(ind.value);
+  const cell = el('td', { ...attrs, class: `value ${status}`, tabindex: fill ? '-1' : '0', 'data-id': id, 'data-status': status, title: describe(table, id) });
+  if (fill) {
+    const input = el('input', { type: 'text', inputmode: 'decimal', class: 'cell-input', 'data-id': id, 'aria-label': id, value: text });
+    input.addEventListener('input', recheckSoon);
+    cell.append(input);
+  } else cell.append(el('span', { class: 'v' }, text));
+  cell.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[status]), el('span', { class: 'sr' }, ` ${t().status[status]}`));
+  cell.addEventListener('focusin', () => ($('detail').textContent = describe(tableOf(id) ?? table, id)));
+  return cell;
+}
+
+function paperTable(table: TableResult, layout: PaperSheet, fill: boolean): HTMLTableElement {
   const covered = new Set<string>();
   for (const m of layout.merges) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   const slots = new Map(layout.slots.map((s) => [`${s.r},${s.c}`, s.id]));
@@ -196,25 +264,31 @@ function paperTable(table: TableResult, layout: PaperSheet): HTMLTableElement {
       if (m && m.r1 > m.r0) attrs.rowspan = String(m.r1 - m.r0 + 1);
       if (m && m.c1 > m.c0) attrs.colspan = String(m.c1 - m.c0 + 1);
       const id = slots.get(`${r},${c}`);
-      if (!id) {
-        tr.append(el(r === 0 ? 'th' : 'td', attrs, text ?? ''));
-        return;
-      }
-      const status = statusOf(table, id);
-      const ind = table.indicators.find((i) => i.id === id);
-      const cell = el(
-        'td',
-        { ...attrs, class: `value ${status}`, tabindex: '0', 'data-id': id, 'data-status': status, title: describe(table, id) },
-        el('span', { class: 'v' }, ind?.value === null || !ind ? '' : String(ind.value)),
-        el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[status]),
-        el('span', { class: 'sr' }, ` ${t().status[status]}`),
-      );
-      cell.addEventListener('focus', () => ($('detail').textContent = describe(table, id)));
-      tr.append(cell);
+      tr.append(id ? valueCell(table, id, attrs, fill) : el(r === 0 ? 'th' : 'td', attrs, text ?? ''));
     });
     body.append(tr);
   });
   return el('table', { class: 'paper' }, body);
+}
+
+/** The table of the shown report that holds an indicator. */
+function tableOf(id: string): TableResult | undefined {
+  return shown()?.tables.find((tb) => tb.indicators.some((i) => i.id === id));
+}
+
+// Typing reruns the checks a moment after the last key, on every cell of the form.
+let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+function recheckSoon(): void {
+  if (recheckTimer) clearTimeout(recheckTimer);
+  recheckTimer = setTimeout(() => {
+    const form = shown()?.tables[0]?.form;
+    if (!form) return;
+    const values: Record<string, string> = {};
+    document.querySelectorAll<HTMLInputElement>('input.cell-input').forEach((i) => {
+      values[i.dataset.id as string] = i.value;
+    });
+    send({ type: 'fill', form, name: fileName, values });
+  }, 150);
 }
 
 function highlight(ids: string[]): void {
@@ -229,33 +303,67 @@ function highlight(ids: string[]): void {
   (first as HTMLElement | null)?.focus();
 }
 
-function render(): void {
-  if (!current) return;
-  const { result, layouts } = current;
-  const out = $('results');
-  out.replaceChildren();
+/** What was found, and what the checks say: never "all passed" when nothing was checked. */
+function summary(result: ReportResult): HTMLElement {
   const meta = result.meta;
-  const forms = [...new Set(result.tables.map((x) => x.form))].join(', ') || '—';
-  out.append(
-    el(
-      'section',
-      { class: 'summary', 'aria-live': 'polite' },
-      el('p', {}, `${t().form}: `, el('strong', { id: 'form' }, forms), ` · ${result.tables.length} ${t().tables}`),
-      el('p', {}, `${t().agency}: ${meta.agency ?? '—'} · ${t().year}: ${meta.year ?? '—'}`),
-    ),
+  const formsOf = [...new Set(result.tables.map((x) => x.form))].join(', ') || '—';
+  return el(
+    'section',
+    { class: 'summary', id: 'summary', 'aria-live': 'polite' },
+    el('p', {}, `${t().file}: `, el('strong', { id: 'file-name' }, fileName || '—')),
+    el('p', {}, `${t().form}: `, el('strong', { id: 'form' }, formsOf), ` · ${result.tables.length} ${t().tables}`),
+    el('p', {}, `${t().agency}: ${meta.agency ?? '—'} · ${t().year}: ${meta.year ?? '—'}`),
   );
-  if (result.tables.length === 0) {
-    const d = result.diagnostics.find((x) => x.code === 'no-table-found');
-    out.append(el('p', { class: 'notice', role: 'status' }, `${t().none}: `, el('code', {}, 'no-table-found'), ` ${d?.message ?? ''}`));
-  }
-  const failing = result.tables.flatMap((tb, ti) => tb.checks.filter((c) => c.status === 'fail').map((c) => ({ c, ti })));
+}
+
+function checkList(result: ReportResult, nothing: Nothing): HTMLElement {
+  const failing = result.tables.flatMap((tb) => tb.checks.filter((c) => c.status === 'fail'));
   const list = el('ul', { id: 'checks' });
-  for (const { c } of failing) {
-    const b = el('button', { type: 'button', 'data-rule': c.rule }, `${c.rule} — ${t().expected} ${c.expected}, ${t().actual} ${c.actual} (${c.ids.length} ${t().cells})`);
+  for (const c of failing) {
+    const b = el('button', { type: 'button', 'data-rule': c.rule }, c.message ?? `${c.rule} — ${t().expected} ${c.expected}, ${t().actual} ${c.actual}`);
     b.addEventListener('click', () => highlight(c.ids));
     list.append(el('li', {}, b));
   }
-  out.append(el('section', {}, el('h2', {}, failing.length > 0 ? `${t().checks} (${failing.length})` : t().allPass), list));
+  const heading = failing.length > 0 ? `${t().checks} (${failing.length})` : nothing === 'no-table' ? t().none : nothing === 'no-number' ? t().noNumber : t().allPass;
+  const section = el('section', { id: 'check-list' }, el('h2', { id: 'verdict', 'data-verdict': failing.length > 0 ? 'fail' : (nothing ?? 'pass') }, heading), list);
+  if (nothing === 'no-table') {
+    const d = result.diagnostics.find((x) => x.code === 'no-table-found');
+    section.append(el('p', { class: 'notice', role: 'status' }, d?.message ?? ''));
+  }
+  return section;
+}
+
+/** After typing: statuses, the summary and the list of checks anew; the inputs (and the caret) stay. */
+function refresh(): void {
+  const result = shown();
+  if (!result || !current) return;
+  $('summary').replaceWith(summary(result));
+  $('check-list').replaceWith(checkList(result, current.nothing));
+  document.querySelectorAll<HTMLElement>('td[data-id]').forEach((cell) => {
+    const id = cell.dataset.id as string;
+    const table = tableOf(id);
+    if (!table) return;
+    const status = statusOf(table, id);
+    cell.className = `value ${status}`;
+    cell.dataset.status = status;
+    cell.title = describe(table, id);
+    const icon = cell.querySelector('.icon');
+    if (icon) icon.textContent = ICON[status];
+    const sr = cell.querySelector('.sr');
+    if (sr) sr.textContent = ` ${t().status[status]}`;
+  });
+}
+
+function render(): void {
+  if (lastError && !current) showError(lastError.code, lastError.params);
+  const result = shown();
+  if (!current || !result) return;
+  const { layouts, fill } = current;
+  const out = $('results');
+  out.replaceChildren();
+  drawnFill = fill ? (result.tables[0]?.form ?? null) : null;
+  out.append(summary(result), checkList(result, current.nothing));
+  if (fill) out.append(el('p', { class: 'notice' }, t().fillHint));
   if (result.tables.length > 0) {
     const items = (Object.keys(ICON) as Status[]).map((k) => el('li', { class: `value ${k}` }, el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[k]), ` ${t().status[k]}`));
     out.append(el('section', { class: 'legend', 'aria-label': t().legend }, el('ul', {}, ...items)));
@@ -263,7 +371,7 @@ function render(): void {
   result.tables.forEach((tb, i) => {
     const layout = layouts[i];
     const section = el('section', { class: 'table' }, el('h2', {}, `${layout?.name ?? tb.table} (${tb.form})`));
-    if (layout) section.append(el('div', { class: 'scroll' }, paperTable(tb, layout)));
+    if (layout) section.append(el('div', { class: 'scroll' }, paperTable(tb, layout, fill)));
     const unknown = tb.diagnostics.filter((d) => d.code === 'unknown-row' || d.code === 'unmatched-text-row');
     if (unknown.length > 0) section.append(el('details', {}, el('summary', {}, `${t().unknown} (${unknown.length})`), el('ul', {}, ...unknown.map((d) => el('li', {}, d.label ?? d.message)))));
     out.append(section);
@@ -286,13 +394,49 @@ function render(): void {
       ),
     );
   }
-  const json = el('button', { type: 'button', id: 'dl-json' }, 'JSON');
-  json.addEventListener('click', () => download('application/json', new TextEncoder().encode(JSON.stringify(result, null, 2)), 'zfxxgk.json'));
-  const csv = el('button', { type: 'button', id: 'dl-csv' }, 'CSV');
-  csv.addEventListener('click', () => send({ type: 'export', format: 'csv' }));
-  const xlsx = el('button', { type: 'button', id: 'dl-xlsx' }, 'Excel');
-  xlsx.addEventListener('click', () => send({ type: 'export', format: 'xlsx' }));
-  out.append(el('section', {}, el('h2', {}, t().downloads), el('p', { class: 'downloads' }, json, ' ', csv, ' ', xlsx)));
+  const button = (id: string, label: string, run: () => void): HTMLButtonElement => {
+    const b = el('button', { type: 'button', id }, label);
+    b.addEventListener('click', run);
+    return b;
+  };
+  const buttons = [
+    button('dl-json', 'JSON', () => download('application/json', new TextEncoder().encode(JSON.stringify(result, null, 2)), `${base()}.json`)),
+    button('dl-csv', 'CSV', () => send({ type: 'export', format: 'csv', lang })),
+    button('dl-xlsx', t().data, () => send({ type: 'export', format: 'xlsx', lang })),
+  ];
+  if (result.tables.length > 0) {
+    buttons.push(button('dl-checked', t().checked, () => send({ type: 'export', format: 'checked', lang })));
+    buttons.push(button('dl-return', t().filled, () => send({ type: 'export', format: 'return', lang })));
+    if (!fill) buttons.push(button('edit', t().edit, () => edit(result)));
+  }
+  buttons.push(button('print', t().print, () => window.print()));
+  const row = el('p', { class: 'downloads' });
+  buttons.forEach((b, i) => row.append(...(i > 0 ? [' ', b] : [b])));
+  out.append(el('section', { class: 'actions' }, el('h2', {}, t().downloads), row));
+}
+
+/** The loaded return's numbers in inputs, checked again as they change. */
+function edit(result: ReportResult): void {
+  const form = result.tables[0]?.form;
+  if (!form) return;
+  const values: Record<string, string> = {};
+  for (const tb of result.tables) if (tb.form === form && tb.column.kind !== 'cumulative') for (const i of tb.indicators) values[i.id] ??= i.value === null ? '' : String(i.value);
+  send({ type: 'fill', form, name: fileName, values });
+}
+
+/** One button per format of the official form: its blank form, to fill in here. */
+function drawForms(): void {
+  const box = $('blank-forms');
+  box.replaceChildren(t().blankForms, ' ');
+  for (const f of forms) {
+    const b = el('button', { type: 'button', 'data-form': f.form }, f.form);
+    b.title = f.name;
+    b.addEventListener('click', () => {
+      start(`${f.form}-${lang === 'zh' ? '填报' : 'return'}`);
+      send({ type: 'blank', form: f.form });
+    });
+    box.append(b, ' ');
+  }
 }
 
 function download(type: string, bytes: Uint8Array, name: string): void {
@@ -311,6 +455,7 @@ function applyLang(): void {
   $('paste-label').textContent = t().paste;
   $('parse-paste').textContent = t().parsePaste;
   $('lang').textContent = t().lang;
+  drawForms();
   render();
 }
 

@@ -343,6 +343,18 @@ export interface Catalogue {
   prose: ProseRules;
   /** What consecutive years must agree on, its placeholders filled in (templates/continuity.json). */
   continuity: ContinuityRule[];
+  /** English names of printed labels, keyed by `printedName` of the Chinese label (templates/labels-en.json). */
+  english: Map<string, string>;
+}
+
+/** A label as a message names it: without its numbering (（一）, 1.), a leading 其中 and a closing note in brackets. */
+export function printedName(label: string): string {
+  const name = label
+    .replace(/^\s*其中[:：]?\s*/, '')
+    .replace(/^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.、．,，]|[①-⑳])\s*/, '')
+    .replace(/[（(][^（()）]*[）)]$/, '')
+    .trim();
+  return name || label.trim();
 }
 
 /** Thrown when a template fails validation: a programming or data error, not bad input. */
@@ -593,7 +605,16 @@ function buildForm(template: Template, variants: Variant[], vocabulary: Vocabula
 }
 
 /** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]; units: unknown; vocabulary: unknown; listHeader: unknown; prose: unknown; continuity?: unknown }): Catalogue {
+export function loadCatalogue(data: {
+  templates: unknown[];
+  variants?: unknown[];
+  units: unknown;
+  vocabulary: unknown;
+  listHeader: unknown;
+  prose: unknown;
+  continuity?: unknown;
+  labelsEn?: unknown;
+}): Catalogue {
   const units = validate(UnitTableSchema, data.units, 'templates/units.json');
   const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
   const layout = validate(ListHeaderSchema, data.listHeader, 'templates/list-header.json');
@@ -644,7 +665,8 @@ export function loadCatalogue(data: { templates: unknown[]; variants?: unknown[]
   });
   const known = new Set(forms.flatMap((f) => f.tables.flatMap((t) => t.indicators.map((i) => i.id))));
   for (const r of continuity) for (const t of [...r.left, ...r.right]) if (!known.has(t.id)) throw new CatalogueError(`templates/continuity.json: ${r.rule}: unknown id ${t.id}`);
-  return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose, continuity };
+  const english = new Map(Object.entries(validate(VocabularySchema, data.labelsEn ?? { words: {} }, 'templates/labels-en.json').words));
+  return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose, continuity, english };
 }
 
 let builtin: Catalogue | null = null;
@@ -658,6 +680,7 @@ export function defaultCatalogue(): Catalogue {
     listHeader: bundled.listHeader,
     prose: bundled.prose,
     continuity: bundled.continuity,
+    labelsEn: bundled.labelsEn,
   });
   return builtin;
 }

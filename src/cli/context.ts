@@ -1,5 +1,8 @@
 // What every command gets: its arguments and the process's streams.
 
+import type { Code } from '../core/codes.js';
+import { ParseError } from '../core/diagnostics.js';
+import { formatMessage, type Language, type Params } from '../core/messages.js';
 import type { ParsedArgs } from './args.js';
 
 export interface CliStream {
@@ -13,14 +16,33 @@ export interface CliProcess {
   stderr: CliStream;
   /** Read for the input `-`. */
   stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+  /** The environment: LC_ALL, LC_MESSAGES and LANG choose the language when --lang does not. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Context {
   args: ParsedArgs;
   io: CliProcess;
+  /** The language of messages: --lang, else the locale, else English. */
+  lang: Language;
 }
 
-export const EXIT = { ok: 0, unreadable: 1, usage: 2, checkFailed: 3 } as const;
+/** Why a file could not be read, as data: what a worker sends back and what is reported. */
+export interface FileError {
+  code: Code;
+  params: Params;
+  stack?: string;
+}
+
+/** Any error met while reading one file, as its code and data (a bug is internal-error, with its stack). */
+export function fileErrorOf(e: unknown): FileError {
+  if (e instanceof ParseError) return { code: e.code, params: e.params };
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT' || err?.code === 'EACCES' || err?.code === 'EISDIR') return { code: 'file-not-found', params: { reason: err.code } };
+  return { code: 'internal-error', params: { reason: err?.message ?? String(e) }, stack: err?.stack ?? '' };
+}
+
+export const EXIT = { ok: 0, unreadable: 1, usage: 2, checkFailed: 3, nothingChecked: 4 } as const;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -51,4 +73,9 @@ export function printable(name: string): string {
 export function reportProblem(ctx: Context, file: string, code: string, message: string, line?: number, stack?: string): void {
   ctx.io.stderr.write(`zfxxgk: ${printable(file)}${line !== undefined ? `:${line}` : ''}: ${code}: ${message}\n`);
   if (stack && ctx.args.flags.has('debug')) ctx.io.stderr.write(`${stack}\n`);
+}
+
+/** One line on standard error for a file that could not be read, in the run's language. */
+export function reportFileError(ctx: Context, file: string, error: FileError, line?: number): void {
+  reportProblem(ctx, file, error.code, formatMessage(error.code, error.params, ctx.lang), line, error.stack);
 }

@@ -3,10 +3,12 @@
 // writing outputs atomically (a temporary sibling, then a rename) so that an
 // interrupted run never leaves half a file.
 
-import { constants } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ParseError } from '../core/diagnostics.js';
+import { formatMessage, type Params } from '../core/messages.js';
 import { UsageError } from './context.js';
 
 /** Extensions `convert` and `aggregate` read in folders. */
@@ -71,6 +73,31 @@ export async function listInputs(paths: string[]): Promise<Listed> {
   return { files, missing, skipped };
 }
 
+/** Groups of files whose bytes are the same (sizes compared first, then SHA-256 digests). */
+export async function identicalFiles(files: string[]): Promise<string[][]> {
+  const bySize = new Map<number, string[]>();
+  for (const f of files) {
+    const size = await stat(await openablePath(f)).then(
+      (s) => (s.isFile() ? s.size : -1),
+      () => -1,
+    );
+    if (size >= 0) bySize.set(size, [...(bySize.get(size) ?? []), f]);
+  }
+  const groups: string[][] = [];
+  for (const same of bySize.values()) {
+    if (same.length < 2) continue;
+    const byDigest = new Map<string, string[]>();
+    for (const f of same) {
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(await openablePath(f))) hash.update(chunk as Buffer);
+      const d = hash.digest('hex');
+      byDigest.set(d, [...(byDigest.get(d) ?? []), f]);
+    }
+    groups.push(...[...byDigest.values()].filter((g) => g.length > 1));
+  }
+  return groups;
+}
+
 /**
  * A file's bytes, refusing what is not a regular file (a FIFO or a device
  * may never end) and what is over `maxBytes`, before reading it.
@@ -81,13 +108,13 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
     // O_NONBLOCK: opening a FIFO with no writer must not block before we can refuse it.
     fh = await open(await openablePath(path), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new ParseError('file-not-found', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`, { file: path });
+    throw new ParseError('file-not-found', { reason: (e as NodeJS.ErrnoException).code ?? 'unreadable' }, { file: path });
   }
   try {
     const s = await fh.stat();
-    if (s.isDirectory()) throw new ParseError('file-not-found', 'cannot read the file (EISDIR: it is a folder)', { file: path });
-    if (!s.isFile()) throw new ParseError('input-not-file', 'not a regular file (a FIFO, socket or device): refused, since reading it may never end', { file: path });
-    if (s.size > maxBytes) throw new ParseError('input-too-large', `The file has ${s.size} bytes, over the limit of ${maxBytes}.`, { file: path });
+    if (s.isDirectory()) throw new ParseError('file-not-found', { reason: 'EISDIR' }, { file: path });
+    if (!s.isFile()) throw new ParseError('input-not-file', {}, { file: path });
+    if (s.size > maxBytes) throw new ParseError('input-too-large', { what: 'file', size: s.size, limit: maxBytes }, { file: path });
     // A file that grows while it is read is still cut at the limit.
     const buf = new Uint8Array(Math.min(s.size, maxBytes) + 1);
     let n = 0;
@@ -99,7 +126,7 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
       }
       n += bytesRead;
     }
-    if (n > maxBytes) throw new ParseError('input-too-large', `The file grew past the limit of ${maxBytes} bytes while it was read.`, { file: path });
+    if (n > maxBytes) throw new ParseError('input-too-large', { what: 'grew', limit: maxBytes }, { file: path });
     return buf.subarray(0, n);
   } finally {
     await fh.close();
@@ -113,7 +140,7 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string> | It
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     size += bytes.byteLength;
-    if (size > maxBytes) throw new ParseError('input-too-large', `Standard input has more than ${maxBytes} bytes.`, { file: name });
+    if (size > maxBytes) throw new ParseError('input-too-large', { what: 'stdin', limit: maxBytes }, { file: name });
     chunks.push(bytes);
   }
   const out = new Uint8Array(size);
@@ -149,11 +176,14 @@ export async function refuseOverwrite(out: string | undefined, inputs: string[])
 export class OutputError extends Error {
   override readonly name = 'OutputError';
   readonly code = 'output-unwritable';
+  readonly params: Params;
   constructor(
     readonly path: string,
     cause: NodeJS.ErrnoException,
+    params: Params = { reason: cause.code ?? cause.message },
   ) {
-    super(`cannot write the output (${cause.code ?? cause.message})`, { cause });
+    super(formatMessage('output-unwritable', params), { cause });
+    this.params = params;
   }
 }
 

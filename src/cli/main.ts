@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from './args.js';
 import { type CliProcess, type Context, EXIT, printable, UsageError } from './context.js';
 import { COMMAND_SPECS, commandHelp, mainHelp } from './spec.js';
+import { LANGUAGES, type Language, languageOf } from '../core/messages.js';
 
 export { EXIT, type CliProcess } from './context.js';
 export { abortAll } from './io.js';
@@ -19,7 +20,7 @@ function version(): string {
 // Commands load on demand: `--version` and `--help` start without the parsing library.
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   parse: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
-  check: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
+  check: async (ctx) => (await import('./commands/check.js')).checkCommand(ctx),
   convert: async (ctx) => (await import('./commands/convert.js')).convertCommand(ctx),
   aggregate: async (ctx) => (await import('./commands/aggregate.js')).aggregateCommand(ctx),
   template: async (ctx) => (await import('./commands/template.js')).templateCommand(ctx),
@@ -32,6 +33,15 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
     return EXIT.ok;
   },
 };
+
+/** --lang, else the locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders them), else English. */
+function languageFor(given: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
+  if (given !== undefined) {
+    if (!(LANGUAGES as readonly string[]).includes(given)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+    return given as Language;
+  }
+  return languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
 
 export async function main(argv: string[], io: CliProcess): Promise<number> {
   try {
@@ -46,7 +56,7 @@ export async function main(argv: string[], io: CliProcess): Promise<number> {
       return args.command === null && !args.flags.has('help') ? EXIT.usage : EXIT.ok;
     }
     const run = COMMANDS[args.command] as (ctx: Context) => Promise<number>;
-    return await run({ args, io });
+    return await run({ args, io, lang: languageFor(args.flags.get('lang') as string | undefined, io.env ?? {}) });
   } catch (e) {
     if (e instanceof UsageError) {
       const command = argv.find((a) => !a.startsWith('-'));

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../parse-report.js';
-import { flag, wholeNumber, type Context } from './context.js';
+import { type FileError, flag, wholeNumber, type Context } from './context.js';
 import type { ReportResult } from '../output/schema.js';
 
 export interface Job {
@@ -15,11 +15,7 @@ export interface Job {
   options: Pick<ParseOptions, 'encoding'>;
 }
 
-export interface JobError {
-  code: string;
-  message: string;
-  stack?: string;
-}
+export type JobError = FileError;
 
 /** A parsed file comes back as its document's JSON text (see worker.ts) and its number of tables. */
 export type JobResult = { index: number; json: string; tables: number } | { index: number; error: JobError };
@@ -92,7 +88,7 @@ export async function* parseAll(files: string[], options: PoolOptions): AsyncGen
         // Too slow: end this worker, report the file, carry on with a fresh one.
         dead = true;
         void worker.terminate();
-        finish({ index, error: { code: 'limit-time', message: `parsing took longer than ${options.timeoutMs} ms; the worker was ended` } });
+        finish({ index, error: { code: 'limit-time', params: { ms: options.timeoutMs } } });
         start();
       }, options.timeoutMs);
       worker.postMessage({ index, path: files[index] as string, options: jobOptions } satisfies Job);
@@ -105,9 +101,7 @@ export async function* parseAll(files: string[], options: PoolOptions): AsyncGen
       const memory = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish({
         index,
-        error: memory
-          ? { code: 'limit-memory', message: 'parsing needed more memory than a worker may use; the worker was ended' }
-          : { code: 'internal-error', message: e.message, stack: e.stack ?? '' },
+        error: memory ? { code: 'limit-memory', params: {} } : { code: 'internal-error', params: { reason: e.message }, stack: e.stack ?? '' },
       });
       start();
     });

@@ -38,6 +38,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'any-agency': { type: 'boolean', description: '(compare) compare reports of different agencies all the same' },
   form: { type: 'string', value: 'FORM', description: '(catalogue) only this form: 2014, 2019, 2021' },
   wide: { type: 'boolean', description: '(convert) one row per report and value column, one column per indicator (CSV, .xlsx, .parquet)' },
+  lang: { type: 'string', value: 'zh|en', description: 'language of messages and reports (default: the locale, LC_ALL/LC_MESSAGES/LANG, else en)' },
+  'allow-duplicate-agency': { type: 'boolean', description: '(aggregate) sum returns of the same 填报单位 all the same (they are listed either way)' },
+  region: { type: 'string', value: 'NAME', description: '(aggregate) the name of the summed return: its 填报单位 and the title of the workbook' },
   verbose: { type: 'boolean', description: 'also print info-level diagnostics (and skipped checks in check reports)' },
   debug: { type: 'boolean', description: 'print stack traces of unexpected errors' },
 };
@@ -50,37 +53,39 @@ export const COMMAND_SPECS: CommandSpec[] = [
     usage: 'zfxxgk parse <file|->… [--format json|jsonl|csv] [--out PATH]',
     summary: 'the tables of each report as checked data, on standard output',
     details: 'Data goes to standard output, diagnostics to standard error (one line each, `zfxxgk: file:line: severity code: message`). `-` reads standard input.',
-    options: ['format', 'out', 'encoding', 'source', 'verbose', 'debug'],
+    options: ['format', 'out', 'lang', 'encoding', 'source', 'verbose', 'debug'],
     examples: ['zfxxgk parse report.html --format csv --out report.csv', 'cat report.html | zfxxgk parse - --source report.html'],
   },
   {
     name: 'check',
-    usage: 'zfxxgk check <file|->… [--out PATH]',
-    summary: 'a readable report of every check; exit 3 if a check fails',
-    options: ['out', 'encoding', 'source', 'verbose', 'debug'],
-    examples: ['zfxxgk check return.xlsx'],
+    usage: 'zfxxgk check <files|folders|->… [--out report.txt|checked.xlsx|FOLDER/]',
+    summary: "every check of each return in the form's words; exit 3 if a check fails, 4 if nothing could be checked",
+    details:
+      'With --out FILE.xlsx the return comes back as the official form with its numbers, failed cells filled red with the check as a comment, warnings orange, blanks grey, and a sheet of the failed checks. With --out FOLDER/ (or folders among the inputs) every return gets its marked workbook there, plus a summary workbook.',
+    options: ['out', 'lang', 'encoding', 'source', 'verbose', 'debug'],
+    examples: ['zfxxgk check return.xlsx --lang zh', 'zfxxgk check return.xlsx --out return.checked.xlsx', 'zfxxgk check returns/ --out checked/'],
   },
   {
     name: 'convert',
     usage: 'zfxxgk convert <files|folders>… --out FILE.json|.jsonl|.csv|.xlsx|.sqlite|.parquet [--wide]',
     summary: 'many files (folders walked recursively) into one file, on all cores, with progress',
     details: 'Files of kinds it does not read are counted and listed by extension. Unreadable files are listed at the end with their codes; exit 1.',
-    options: ['out', 'wide', ...POOL, 'debug'],
+    options: ['out', 'wide', 'lang', ...POOL, 'debug'],
     examples: ['zfxxgk convert reports/ --out corpus.sqlite', 'zfxxgk convert reports/ --out wide.csv --wide', 'zfxxgk convert a.html b.xlsx --out both.jsonl --threads 1'],
   },
   {
     name: 'aggregate',
     usage: 'zfxxgk aggregate <returns|folders>… --out region.xlsx|region.json',
     summary: "returns of one form summed cell by cell, with every input's failed checks",
-    options: ['out', ...POOL, 'debug'],
-    examples: ['zfxxgk aggregate returns/ --out region.xlsx'],
+    options: ['out', 'region', 'allow-duplicate-agency', 'lang', ...POOL, 'debug'],
+    examples: ['zfxxgk aggregate returns/ --out region.xlsx --region 某某区'],
   },
   {
     name: 'compare',
     usage: 'zfxxgk compare <reports>… [--format text|json|csv|xlsx] [--out PATH]',
     summary: "one agency's reports across years: carry-over and continuity checked, every indicator side by side",
     details: 'Reports are ordered by the year they report on (a report that does not say is left out and named). Exit 3 only when a strict continuity check (carry-over) fails.',
-    options: ['format', 'out', 'any-agency', 'debug'],
+    options: ['format', 'out', 'any-agency', 'lang', 'debug'],
     examples: ['zfxxgk compare report-2020.html report-2021.pdf report-2022.html', 'zfxxgk compare reports/ --format xlsx --out series.xlsx'],
   },
   {
@@ -118,6 +123,7 @@ export const EXIT_CODES = [
   [1, 'an input could not be read, or the output could not be written'],
   [2, 'the command line is wrong'],
   [3, '(check) a check failed'],
+  [4, '(check) nothing could be checked: no statistics table, or tables with no numbers'],
 ] as const;
 
 function optionLine(name: string): string {

@@ -4,7 +4,7 @@
 // or the error's code and message.
 
 import { parentPort } from 'node:worker_threads';
-import { ParseError } from '../core/diagnostics.js';
+import { fileErrorOf } from './context.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
 import { readInputFile } from './io.js';
 import type { Job, JobResult } from './pool.js';
@@ -21,10 +21,7 @@ parentPort?.on('message', async (job: Job) => {
     const doc = await parseReportAsync(bytes, { source: job.path, ...job.options });
     result = { index: job.index, json: JSON.stringify(doc), tables: doc.tables.length };
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (e instanceof ParseError) result = { index: job.index, error: { code: e.code, message: e.message } };
-    else if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') result = { index: job.index, error: { code: 'file-not-found', message: `cannot read the file (${err.code})` } };
-    else result = { index: job.index, error: { code: 'internal-error', message: err.message, stack: err.stack ?? '' } };
+    result = { index: job.index, error: fileErrorOf(e) };
   }
   parentPort?.postMessage(result);
 });

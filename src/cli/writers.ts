@@ -124,7 +124,7 @@ async function sqliteWriter(out: string): Promise<Writer> {
   try {
     Database = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
   } catch (e) {
-    throw new OutputError(out, Object.assign(new Error('SQLite output needs the optional package better-sqlite3, which is not installed here'), { code: 'better-sqlite3 missing', cause: e }));
+    throw new OutputError(out, Object.assign(new Error('better-sqlite3 is not installed'), { cause: e }), { what: 'sqlite' });
   }
   const file = await AtomicFile.create(out);
   // The database is written at the temporary path and renamed into place on commit.

@@ -21,6 +21,11 @@ export const CODES = {
     description: 'A ZIP container (.xlsx/.docx/.ods) declares more inflated bytes or entries than the `maxUnzippedBytes`/`maxZipEntries` limits: refused as a possible zip bomb.',
   },
   'aggregate-mixed-forms': { severity: 'error', description: '`aggregate` was given returns of different forms, or a file with no statistics table; nothing is summed.' },
+  'aggregate-duplicate': {
+    severity: 'error',
+    description: '`aggregate` was given the same return twice (byte-identical files), or two returns of one 填报单位 without `--allow-duplicate-agency`; nothing is summed, and both are named.',
+  },
+  'aggregate-mixed-years': { severity: 'error', description: '`aggregate` was given returns of different report years; nothing is summed.' },
   'limit-time': { severity: 'error', description: 'A file took longer than the per-file time limit of a batch run (`--timeout`); its worker was ended and the file reported.' },
   'limit-memory': {
     severity: 'error',
@@ -37,6 +42,9 @@ export const CODES = {
     severity: 'error',
     description: 'The path names a FIFO, a device or another non-regular file (`/dev/zero`, a named pipe): refused before reading, since such a read may never end.',
   },
+  'compare-year-unknown': { severity: 'error', description: '(compare) A report does not say which year it reports on; it is left out of the comparison, never placed by guess.' },
+  'compare-agencies': { severity: 'error', description: '(compare) The reports are of different agencies; `--any-agency` compares them all the same.' },
+  'compare-same-year': { severity: 'error', description: '(compare) Several reports of the same year were given; one report per year is needed.' },
   'output-unwritable': { severity: 'error', description: 'The output cannot be written (a read-only folder, a parent that is a file, a full disk); nothing was left at the output path.' },
 
   // Document-level diagnostics.

@@ -40,13 +40,13 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
   const issues: ParsedValue['issues'] = [];
   // Two numbers in one cell (21 0: cells run together, or a PDF column read as one) are never read as one number.
   if (/[0-9０-９][\s\u3000]+[0-9０-９]/.test(raw)) {
-    issues.push({ code: 'value-two-numbers', message: `"${shorten(raw)}" holds numbers apart from each other; they are not read as one number.` });
+    issues.push({ code: 'value-two-numbers', params: { raw: shorten(raw) } });
     return { value: null, unit: null, raw, kind: 'text', issues };
   }
   // Superscripts, circled and other look-alike digits (², ①) become digits under NFKC; they are marks, not a value.
   const marks = [...raw].filter((c) => !/[0-9０-９]/.test(c) && /\d/.test(c.normalize('NFKC')));
   if (marks.length > 0) {
-    issues.push({ code: 'value-not-a-number', message: `"${shorten(raw)}" is written with ${marks.join('')}, which are not digits; it is not read as a number.` });
+    issues.push({ code: 'value-not-a-number', params: { raw: shorten(raw), marks: marks.join('') } });
     return { value: null, unit: null, raw, kind: 'text', issues };
   }
   const text = compact(raw);
@@ -59,9 +59,9 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
   const m = NUMBER.exec(number);
   if (!m) {
     if (/^[+-]?\d+,\d+(?:\.\d+)?$/.test(number)) {
-      issues.push({ code: 'value-ambiguous-separator', message: `"${raw}" has a comma that is not a thousands separator; it is not read as a number.` });
+      issues.push({ code: 'value-ambiguous-separator', params: { raw } });
     } else {
-      issues.push({ code: 'value-not-a-number', message: `"${shorten(raw)}" is not a number.` });
+      issues.push({ code: 'value-not-a-number', params: { raw: shorten(raw) } });
     }
     return { value: null, unit, raw, kind: 'text', issues };
   }
@@ -69,12 +69,12 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
   const digits = intPart.replace(/,/g, '');
   const value = Number(`${sign}${digits}${frac === undefined ? '' : `.${frac}`}`);
   if (!Number.isFinite(value) || (frac === undefined && !Number.isSafeInteger(value))) {
-    issues.push({ code: 'value-glued-digits', message: `"${shorten(raw)}" has ${digits.length} digits, more than a number can hold exactly; it is not read.` });
+    issues.push({ code: 'value-glued-digits', params: { what: 'unsafe', raw: shorten(raw), digits: digits.length } });
     return { value: null, unit, raw, kind: 'text', issues };
   }
   const money = unit !== null && table.moneyUnits.includes(unit);
   if (!money && digits.replace(/^0+(?=\d)/, '').length > table.maxCountDigits) {
-    issues.push({ code: 'value-glued-digits', message: `${digits} has ${digits.length} digits: implausible for a count; neighbouring numbers may have been glued together.` });
+    issues.push({ code: 'value-glued-digits', params: { raw: digits, digits: digits.length } });
   }
   return { value: Object.is(value, -0) ? 0 : value, unit, raw, kind: 'number', issues };
 }

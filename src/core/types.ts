@@ -2,6 +2,7 @@
 // these and returns the next; nothing here depends on Node or the DOM.
 
 import type { Code } from './codes.js';
+import type { Params } from './messages.js';
 
 /** Where a cell came from in its source document. */
 export interface CellOrigin {
@@ -69,9 +70,12 @@ export interface Location {
 
 /** A problem found while reading: data, not an exception. */
 export interface Diagnostic {
-  code: string;
+  code: Code;
   severity: Severity;
+  /** The sentence, in English unless the report was localised (localizeReport, option `lang`). */
   message: string;
+  /** The data the sentence is made from: what a program reads instead of the words. */
+  params?: Params;
   id?: string;
   cell?: Location;
   expected?: unknown;
@@ -108,5 +112,5 @@ export interface ParsedValue {
   /** What the cell held. */
   kind: 'number' | 'blank' | 'placeholder' | 'text';
   /** Problems noticed while parsing (glued digits, ambiguous separators …). */
-  issues: { code: Code; message: string }[];
+  issues: { code: Code; params: Params }[];
 }

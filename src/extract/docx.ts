@@ -11,6 +11,6 @@ export async function docxToHtml(bytes: Uint8Array, file?: string): Promise<stri
     const input = { arrayBuffer, buffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     return `<html><body>${(await mammoth.convertToHtml(input)).value}</body></html>`;
   } catch (cause) {
-    throw new ParseError('input-corrupt', `The Word document cannot be read: ${(cause as Error).message}`, { ...(file ? { file } : {}), cause });
+    throw new ParseError('input-corrupt', { what: 'docx', reason: (cause as Error).message }, { ...(file ? { file } : {}), cause });
   }
 }

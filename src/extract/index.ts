@@ -78,14 +78,16 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
   switch (source.kind) {
     case 'html': {
       const html = extractHtmlGrids(source.text, limits);
-      const diagnostics = html.tooLarge.map((i) =>
-        diagnostic('limit-cells', `Table ${i} would expand to more than ${limits.maxCells} cells (option maxCells); it was not read.`, { cell: { table: i }, expected: limits.maxCells }),
-      );
+      const diagnostics = html.tooLarge.map((i) => diagnostic('limit-cells', { what: 'expand', table: i, limit: limits.maxCells }, { cell: { table: i }, expected: limits.maxCells }));
       if (html.tooDeep)
         diagnostics.push(
-          diagnostic('limit-depth', `Elements nest deeper than ${limits.maxDepth} levels (option maxDepth), or tables more than 32 inside one another; what lies deeper was not read.`, {
-            expected: limits.maxDepth,
-          }),
+          diagnostic(
+            'limit-depth',
+            { limit: limits.maxDepth },
+            {
+              expected: limits.maxDepth,
+            },
+          ),
         );
       return { grids: html.grids, diagnostics, text: html.text };
     }
@@ -104,41 +106,53 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
       setInflateCap(source.kind === 'xls' ? limits.maxUnzippedBytes : inflateCapOf(source.bytes, limits));
       const wb = workbookGrids(source.bytes, limits);
       const diagnostics = wb.skipped.map((s) =>
-        diagnostic('limit-cells', `Sheet "${s.sheet}" has ${s.cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
-          cell: { sheet: s.sheet },
-          actual: s.cells,
-          expected: limits.maxCells,
-        }),
+        diagnostic(
+          'limit-cells',
+          { what: 'sheet', sheet: s.sheet, cells: s.cells, limit: limits.maxCells },
+          {
+            cell: { sheet: s.sheet },
+            actual: s.cells,
+            expected: limits.maxCells,
+          },
+        ),
       );
       for (const d of wb.damaged) {
         diagnostics.push(
           diagnostic(
             'workbook-damaged',
-            `${d.refs.length} cell(s) of sheet "${d.sheet}" (${d.refs.slice(0, 8).join(', ')}) point at shared strings that do not exist (${d.values.slice(0, 3).join(', ')}); they were read as empty, the rest of the sheet as it is.`,
+            { what: 'strings', count: d.refs.length, sheet: d.sheet, refs: d.refs.slice(0, 100), values: d.values.slice(0, 20).map(String) },
             { cell: { sheet: d.sheet, ...(d.refs[0] ? { ref: d.refs[0] } : {}) }, actual: d.refs.slice(0, 100) },
           ),
         );
       }
       for (const n of wb.nested) {
         diagnostics.push(
-          diagnostic('workbook-damaged', `Sheet "${n.sheet}" holds ${n.tables} table(s) inside its cells; they were left out and the sheet read as itself.`, {
-            cell: { sheet: n.sheet },
-            actual: n.tables,
-          }),
+          diagnostic(
+            'workbook-damaged',
+            { what: 'nested', sheet: n.sheet, tables: n.tables },
+            {
+              cell: { sheet: n.sheet },
+              actual: n.tables,
+            },
+          ),
         );
       }
       if (wb.notes.length > 0) {
         diagnostics.push(
-          diagnostic('workbook-damaged', `The workbook reader met ${wb.notes.length} damaged or unknown record(s), e.g. "${wb.notes[0]}"; what could be read was read.`, {
-            actual: wb.notes.slice(0, 20),
-          }),
+          diagnostic(
+            'workbook-damaged',
+            { what: 'records', count: wb.notes.length, first: wb.notes[0] ?? '' },
+            {
+              actual: wb.notes.slice(0, 20),
+            },
+          ),
         );
       }
       return { grids: wb.grids, diagnostics, text: { meta: cellText(wb.grids), prose: '' } };
     }
     case 'docx':
     case 'pdf':
-      throw new ParseError('input-unsupported', `The input is a ${source.kind === 'pdf' ? 'PDF' : 'Word document (.docx)'}: read it with parseReportAsync (the command line does).`);
+      throw new ParseError('input-unsupported', { what: 'async', kind: source.kind });
   }
 }
 

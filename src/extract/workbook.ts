@@ -150,13 +150,9 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     const where = { ...(file ? { file } : {}), cause };
     // An entry that inflates past the cap lied about its size (or is a bomb).
     if ((cause as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger than/.test(String((cause as Error | null)?.message))) {
-      throw new ParseError(
-        'limit-decompressed',
-        `An entry of the workbook inflates to more than ${inflateCap} bytes whatever its header says (options maxXmlBytes, maxUnzippedBytes): refused as a possible zip bomb.`,
-        where,
-      );
+      throw new ParseError('limit-decompressed', { what: 'cap', limit: inflateCap }, where);
     }
-    throw new ParseError('input-corrupt', `The workbook cannot be read: ${cause instanceof Error ? cause.message : String(cause ?? 'damaged records')}`, where);
+    throw new ParseError('input-corrupt', { what: 'workbook', reason: cause instanceof Error ? cause.message : String(cause ?? 'damaged records') }, where);
   } finally {
     console.error = print;
   }

@@ -31,13 +31,13 @@ function zipEntries(bytes: Uint8Array, file?: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ParseError('input-corrupt', 'The ZIP container has no central directory: the file is truncated or damaged.', where);
+  if (eocd < 0) throw new ParseError('input-corrupt', { what: 'zip-directory' }, where);
   const count = u16(bytes, eocd + 10);
   let p = u32(bytes, eocd + 16);
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) {
-      throw new ParseError('input-corrupt', `The ZIP central directory is damaged at entry ${k + 1} of ${count}.`, where);
+      throw new ParseError('input-corrupt', { what: 'zip-entry', entry: k + 1, count }, where);
     }
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
@@ -68,31 +68,23 @@ export function zipKind(bytes: Uint8Array, limits: ContainerLimits, file?: strin
   const where = file ? { file } : {};
   const entries = zipEntries(bytes, file);
   if (entries.length > limits.maxZipEntries) {
-    throw new ParseError('limit-decompressed', `The ZIP container has ${entries.length} entries, over the limit of ${limits.maxZipEntries}.`, where);
+    throw new ParseError('limit-decompressed', { what: 'entries', count: entries.length, limit: limits.maxZipEntries }, where);
   }
   const total = entries.reduce((s, e) => s + e.uncompressed, 0);
   if (total > limits.maxUnzippedBytes) {
-    throw new ParseError(
-      'limit-decompressed',
-      `The ZIP container would inflate to ${total} bytes, over the limit of ${limits.maxUnzippedBytes} (option maxUnzippedBytes): refused as a possible zip bomb.`,
-      where,
-    );
+    throw new ParseError('limit-decompressed', { what: 'total', size: total, limit: limits.maxUnzippedBytes }, where);
   }
   // Two entries of one name: readers disagree on which wins, so which table is read would be chance.
   const seen = new Set<string>();
   const twice = [...new Set(entries.filter((e) => seen.size === seen.add(e.name).size).map((e) => e.name))];
-  if (twice.length > 0) throw new ParseError('input-corrupt', `The ZIP container has several entries named ${twice.slice(0, 5).join(', ')}: which one holds the table cannot be told.`, where);
+  if (twice.length > 0) throw new ParseError('input-corrupt', { what: 'zip-duplicate', names: twice.slice(0, 20) }, where);
   const xml = entries.find((e) => isXml(e.name) && e.uncompressed > limits.maxXmlBytes);
-  if (xml) throw new ParseError('limit-decompressed', tooMuch(xml.name, limits.maxXmlBytes, `declares ${xml.uncompressed} bytes`, 'maxXmlBytes'), where);
+  if (xml) throw new ParseError('limit-decompressed', { what: 'declared', entry: xml.name, size: xml.uncompressed, limit: limits.maxXmlBytes, option: 'maxXmlBytes' }, where);
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('content.xml') && names.has('mimetype')) return 'ods';
   return 'unknown-zip';
-}
-
-function tooMuch(entry: string, cap: number, what: string, option: string): string {
-  return `The container's part ${entry} ${what}; the limit is ${cap} bytes (option ${option}): its reader would build more than memory allows, so it was refused.`;
 }
 
 /**
@@ -145,8 +137,8 @@ export async function checkInflated(bytes: Uint8Array, limits: Pick<ContainerLim
     const size = await inflatedSize(bytes, entry, cap);
     if (size > cap) {
       const xml = isXml(entry.name) && size > limits.maxXmlBytes;
-      const what = `inflates past the limit${xml ? '' : ' with the parts before it'} though it declares ${entry.uncompressed} bytes`;
-      throw new ParseError('limit-decompressed', tooMuch(entry.name, cap, what, xml ? 'maxXmlBytes' : 'maxUnzippedBytes'), where);
+      const option = xml ? 'maxXmlBytes' : 'maxUnzippedBytes';
+      throw new ParseError('limit-decompressed', { what: 'inflated', entry: entry.name, size: entry.uncompressed, limit: cap, option }, where);
     }
     total += Math.max(0, size);
   }
@@ -158,7 +150,7 @@ export function cfbKind(bytes: Uint8Array, file?: string): ContainerKind {
   try {
     paths = XLSX.CFB.read(bytes, { type: 'array' }).FullPaths;
   } catch (cause) {
-    throw new ParseError('input-corrupt', 'The compound document (.xls/.et/.doc) is truncated or damaged.', { ...(file ? { file } : {}), cause });
+    throw new ParseError('input-corrupt', { what: 'compound' }, { ...(file ? { file } : {}), cause });
   }
   const streams = new Set(paths.map((p) => p.replace(/^.*\//, '').toLowerCase()));
   if (streams.has('workbook') || streams.has('book')) return 'xls';

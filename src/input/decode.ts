@@ -105,15 +105,15 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   const diagnostics: Diagnostic[] = [];
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    if (text.trim() === '') throw new ParseError('input-empty', 'The input is empty.', { file: options.file });
+    if (text.trim() === '') throw new ParseError('input-empty', {}, { file: options.file });
     return { text, encoding: 'utf-16', kind: textKind(text), diagnostics };
   }
-  if (input.length === 0) throw new ParseError('input-empty', 'The input is empty (0 bytes).', { file: options.file });
+  if (input.length === 0) throw new ParseError('input-empty', { what: 'zero' }, { file: options.file });
   const container = sniffContainer(input);
   if (container) {
     // Containers are opened by read-input.ts; here they can only be refused.
     const why = container.kind === 'binary' ? 'input-binary' : 'input-unsupported';
-    throw new ParseError(why, `The input is ${container.what}, not text or HTML.`, { file: options.file });
+    throw new ParseError(why, why === 'input-binary' ? { what: container.what } : { what: 'container', container: container.what }, { file: options.file });
   }
   const bom = bomEncoding(input);
   let encoding = options.encoding ?? bom?.encoding ?? null;
@@ -121,9 +121,13 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   const shares = controlShares(input);
   // Text has no NUL bytes (UTF-16 without a BOM is the exception, and is not read either).
   if (!encoding && (shares.nul > 0.01 || shares.control > 0.1)) {
-    throw new ParseError('input-binary', 'The input contains NUL or control bytes in a share no text file has; it looks like binary data (UTF-16 text needs a byte-order mark).', {
-      file: options.file,
-    });
+    throw new ParseError(
+      'input-binary',
+      {},
+      {
+        file: options.file,
+      },
+    );
   }
   encoding ??= metaCharset(input);
   // One strict UTF-8 pass answers both "is the declaration right" and "is undeclared text UTF-8".
@@ -135,11 +139,15 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     const mixed = decodeMixed(body);
     if (mixed) {
       diagnostics.push(
-        diagnostic('decode-mixed', `The file mixes encodings: ${mixed.gbLines.length} line(s) were decoded as GB18030 (first: line ${mixed.gbLines[0]}), the rest as UTF-8.`, {
-          actual: mixed.gbLines.slice(0, 50),
-        }),
+        diagnostic(
+          'decode-mixed',
+          { count: mixed.gbLines.length, first: mixed.gbLines[0] ?? null },
+          {
+            actual: mixed.gbLines.slice(0, 50),
+          },
+        ),
       );
-      if (mixed.text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
+      if (mixed.text.trim() === '') throw new ParseError('input-empty', { what: 'whitespace' }, { file: options.file });
       return { text: mixed.text, encoding: 'utf-8+gb18030', kind: textKind(mixed.text), diagnostics };
     }
   }
@@ -148,15 +156,14 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
   try {
     text = encoding === 'utf-8' && utf8 !== null ? utf8 : new TextDecoder(encoding).decode(body);
   } catch (cause) {
-    throw new ParseError('input-unsupported', `The encoding ${encoding} is not supported by this runtime.`, { file: options.file, cause });
+    throw new ParseError('input-unsupported', { what: 'encoding', encoding }, { file: options.file, cause });
   }
   const replaced = countChar(text, '\uFFFD');
   if (replaced > 0) {
     // A strict UTF-8 decode replaces nothing: those U+FFFD were in the file already (damaged before it was saved).
-    const why = text === utf8 ? 'are in the file itself (the text was damaged before it was saved)' : `replace byte sequences that could not be decoded as ${encoding}`;
-    diagnostics.push(diagnostic('decode-replacement', `${replaced} U+FFFD replacement character(s) ${why}.`, { actual: replaced }));
+    diagnostics.push(diagnostic('decode-replacement', { count: replaced, inFile: text === utf8, encoding }, { actual: replaced }));
   }
-  if (text.trim() === '') throw new ParseError('input-empty', 'The input holds only whitespace.', { file: options.file });
+  if (text.trim() === '') throw new ParseError('input-empty', { what: 'whitespace' }, { file: options.file });
   return { text, encoding, kind: textKind(text), diagnostics };
 }
 

@@ -44,14 +44,14 @@ export function readInput(input: string | Uint8Array, options: ReadOptions): Sou
       const kind = zipKind(input, options, options.file);
       if (kind === 'xlsx' || kind === 'ods') return { kind, bytes: input, encoding: 'binary', diagnostics: [] };
       if (kind === 'docx') return { kind, bytes: input, encoding: 'binary', diagnostics: [] };
-      throw new ParseError('input-unsupported', 'The input is a ZIP container but neither a workbook (.xlsx/.ods) nor a Word document (.docx).', where(options.file));
+      throw new ParseError('input-unsupported', { what: 'zip' }, where(options.file));
     }
     if (container?.kind === 'pdf') return { kind: 'pdf', bytes: input, encoding: 'binary', diagnostics: [] };
     if (container?.kind === 'xls') {
       const kind = cfbKind(input, options.file);
       if (kind === 'xls') return { kind, bytes: input, encoding: 'binary', diagnostics: [] };
-      if (kind === 'doc') throw new ParseError('input-unsupported', 'The input is a Word 97–2003 .doc; save it as .docx to have its tables read.', where(options.file));
-      throw new ParseError('input-unsupported', 'The input is a compound document that holds no workbook.', where(options.file));
+      if (kind === 'doc') throw new ParseError('input-unsupported', { what: 'doc' }, where(options.file));
+      throw new ParseError('input-unsupported', { what: 'compound' }, where(options.file));
     }
   }
   const decoded = decode(input, { ...where(options.file), ...(options.encoding ? { encoding: options.encoding } : {}) });

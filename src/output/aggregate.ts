@@ -1,6 +1,7 @@
 // Summing returns: many agencies' reports of the same form added up cell by
 // cell into one regional return, with the total's identities evaluated and a
-// record of which input failed which check. Refuses to mix forms.
+// record of which input failed which check. Refuses to mix forms or report
+// years, and to count one agency twice unless told.
 
 import type { Catalogue, FormEntry } from '../catalogue/index.js';
 import { checkIdentities } from '../table/check.js';
@@ -17,8 +18,17 @@ export interface AggregateInput {
   failed: string[];
 }
 
+export interface AggregateOptions {
+  /** Sum returns of the same 填报单位 all the same (they are listed in `sameAgency` either way). */
+  allowDuplicateAgency?: boolean;
+  /** The name of the summed return: its agency and the head of its title. */
+  region?: string;
+}
+
 export interface Aggregate {
   form: FormEntry;
+  /** Groups of inputs (by source) that name the same 填报单位. */
+  sameAgency: { agency: string; sources: string[] }[];
   result: ReportResult;
   inputs: AggregateInput[];
   /** Summed value of every id (null where no input printed it). */
@@ -34,7 +44,7 @@ function reportForm(doc: ReportResult): string | null {
 // Sums of decimals (万元) carry binary noise.
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Aggregate {
+export function aggregateReports(docs: ReportResult[], catalogue: Catalogue, options: AggregateOptions = {}): Aggregate {
   const inputs: AggregateInput[] = docs.map((d) => ({
     source: typeof d.source === 'string' ? d.source : '(input)',
     agency: d.meta.agency,
@@ -44,12 +54,21 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
   }));
   const forms = new Set(inputs.map((i) => i.form));
   if (forms.size !== 1 || forms.has(null)) {
-    const list = inputs.map((i) => `${i.source}: ${i.form ?? (i.tables === 0 ? 'no table' : 'mixed forms')}`).join('; ');
-    throw new ParseError('aggregate-mixed-forms', `Returns of different forms (or with no table) cannot be summed: ${list}.`);
+    const list = inputs.map((i) => `${i.source}: ${i.form ?? (i.tables === 0 ? 'no table' : 'mixed forms')}`);
+    throw new ParseError('aggregate-mixed-forms', { what: 'form', list });
   }
+  const years = [...new Set(docs.map((d) => d.meta.year).filter((y) => y !== null))];
+  if (years.length > 1) {
+    throw new ParseError('aggregate-mixed-years', { list: docs.map((d, i) => `${inputs[i]?.source}: ${d.meta.year ?? '?'}`) });
+  }
+  const byAgency = new Map<string, string[]>();
+  for (const i of inputs) if (i.agency) byAgency.set(i.agency, [...(byAgency.get(i.agency) ?? []), i.source]);
+  const sameAgency = [...byAgency].filter(([, s]) => s.length > 1).map(([agency, sources]) => ({ agency, sources }));
+  const first = sameAgency[0];
+  if (first && !options.allowDuplicateAgency) throw new ParseError('aggregate-duplicate', { what: 'agency', agency: first.agency, list: first.sources });
   const formId = [...forms][0] as string;
   const form = catalogue.forms.find((f) => f.form === formId);
-  if (!form) throw new ParseError('aggregate-mixed-forms', `Form ${formId} is not in the catalogue.`);
+  if (!form) throw new ParseError('aggregate-mixed-forms', { what: 'unknown-form', form: formId });
   const values = new Map<string, number | null>();
   for (const doc of docs) {
     // A running total (历年累计) is never summed with the year's figures.
@@ -62,6 +81,25 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
       }
     }
   }
+  const result = formReport(
+    form,
+    values,
+    { title: `${options.region ?? ''}${form.name}（汇总）`, agency: options.region ?? null, year: years[0] ?? null },
+    inputs.map((i) => i.source),
+  );
+  return { form, sameAgency, result, inputs, values };
+}
+
+/**
+ * A return made from values by id (a sum of returns, a form filled in on the page): every table of the
+ * form laid out as on paper, the cells at their places, the form's own identities evaluated.
+ */
+export function formReport(
+  form: FormEntry,
+  values: ReadonlyMap<string, number | null>,
+  meta: { title: string; agency: string | null; year: number | null },
+  source: string[] | string | null = null,
+): ReportResult {
   const layouts = paperSheets(form);
   const tables: TableResult[] = form.tables.map((table, index) => {
     const slots = new Map((layouts[index]?.slots ?? []).map((s) => [s.id, s]));
@@ -78,13 +116,12 @@ export function aggregateReports(docs: ReportResult[], catalogue: Catalogue): Ag
     const column = { col: null, label: null, kind: 'year' as const };
     return { form: form.form, table: table.table, location: { index, sheet: layouts[index]?.name ?? null, line: null }, variant: null, column, indicators, virtual, checks, diagnostics };
   });
-  const result: ReportResult = {
-    source: inputs.map((i) => i.source),
+  return {
+    source,
     input: { kind: 'unknown', encoding: 'binary' },
-    meta: { title: `${form.name}（汇总）`, agency: null, year: null, date: null },
+    meta: { ...meta, date: null },
     tables: tables.filter((t) => t.indicators.length > 0),
     prose: { form: form.form, indicators: [], checks: [] },
     diagnostics: [],
   };
-  return { form, result, inputs, values };
 }

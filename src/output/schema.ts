@@ -2,6 +2,7 @@
 // ../spec/OUTPUT.md as code. Also written to schema/report.schema.json.
 
 import { z } from 'zod';
+import { CODES, type Code } from '../core/codes.js';
 
 const LocationSchema = z.object({
   row: z.number().int().nonnegative().optional(),
@@ -16,9 +17,11 @@ const LocationSchema = z.object({
 });
 
 export const DiagnosticSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  code: z.enum(Object.keys(CODES) as [Code, ...Code[]]),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+  /** The data the message is made from (numbers, labels, cells), by name. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))])).optional(),
   id: z.string().optional(),
   label: z.string().optional(),
   cell: LocationSchema.optional(),
@@ -45,6 +48,8 @@ export const CheckSchema = z.object({
   ids: z.array(z.string()),
   cells: z.array(LocationSchema.extend({ id: z.string() })),
   reason: z.string().optional(),
+  /** A failed check told in the form's words, with its numbers and cells (in the report's language). */
+  message: z.string().optional(),
 });
 
 export const TableResultSchema = z.object({

@@ -8,8 +8,9 @@ import { paperSheets, type PaperSheet } from './paper-form.js';
 export type Values = ReadonlyMap<string, number | null>;
 
 /** One laid-out table as a worksheet; `values` fills the value cells. */
-export function paperWorksheet(layout: PaperSheet, values: Values = new Map()): XLSX.WorkSheet {
-  const aoa: (string | number | null)[][] = layout.rows.map((r) => [...r]);
+export function paperWorksheet(layout: PaperSheet, values: Values = new Map(), agency: string | null = null): XLSX.WorkSheet {
+  // The 填报单位 field of the form, filled with the agency when one is given.
+  const aoa: (string | number | null)[][] = layout.rows.map((r) => r.map((text) => (agency && text?.startsWith('填报单位') ? `${text}${agency}` : text)));
   for (const { id, r, c } of layout.slots) {
     const v = values.get(id);
     const row = aoa[r];
@@ -31,10 +32,16 @@ function sheetName(name: string, used: Set<string>): string {
 }
 
 /** The whole form, one sheet per table. */
-export function formWorkbook(form: FormEntry, values: Values = new Map(), extra: { name: string; rows: (string | number | null)[][] }[] = []): XLSX.WorkBook {
+export function formWorkbook(
+  form: FormEntry,
+  values: Values = new Map(),
+  extra: { name: string; rows: (string | number | null)[][] }[] = [],
+  about: { agency?: string | null; title?: string } = {},
+): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
+  if (about.title) wb.Props = { Title: about.title };
   const used = new Set<string>();
-  for (const layout of paperSheets(form)) XLSX.utils.book_append_sheet(wb, paperWorksheet(layout, values), sheetName(layout.name, used));
+  for (const layout of paperSheets(form)) XLSX.utils.book_append_sheet(wb, paperWorksheet(layout, values, about.agency ?? null), sheetName(layout.name, used));
   for (const sheet of extra) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet.rows), sheetName(sheet.name, used));
   return wb;
 }

@@ -58,7 +58,7 @@ function evaluate(idn: IdentityEntry, byId: Map<string, IndicatorValue>, diagnos
   const actual = sum(left);
   for (const v of left) {
     if (v && v.value === null && expected !== 0) {
-      diagnostics.push(diagnostic('blank-total', `${v.id} is blank while the other side of ${idn.rule} is ${expected}; the check counts it as 0.`, { id: v.id, cell: v.cell, expected, actual: null }));
+      diagnostics.push(diagnostic('blank-total', { id: v.id, rule: idn.rule, expected }, { id: v.id, cell: v.cell, expected, actual: null }));
     }
   }
   const ok = idn.relation === '=' ? actual === expected : actual <= expected;
@@ -107,13 +107,7 @@ export function checkIdentities(values: IndicatorValue[], identities: IdentityEn
       virtual.push({ id: target, value, unit: table.get(target)?.unit ?? null, from: idn.right });
     }
     const column = printed.map((i) => i.left[0] as string);
-    diagnostics.push(
-      diagnostic(
-        'total-column-blank',
-        `The total column is blank in every row (${column.length} cells) while the columns it sums are filled; it was derived from them for the other checks only (${group}).`,
-        { actual: column },
-      ),
-    );
+    diagnostics.push(diagnostic('total-column-blank', { count: column.length, group }, { actual: column }));
   }
   const checks = relevant
     .filter((idn) => !(idn.derive && idn.left.some((id) => !byId.has(id))))

@@ -31,30 +31,18 @@ export interface InputDescription {
 }
 
 function notRecognised(grid: Grid): Diagnostic {
-  const width = grid.rows[0]?.length ?? 0;
-  const at = grid.origin.line ? `, line ${grid.origin.line}` : '';
-  return diagnostic('table-not-recognised', `Table ${grid.index} (${grid.rows.length}×${width}${at}) matches no known form.`, { cell: gridPlace(grid) });
+  const params = { table: grid.index, rows: grid.rows.length, cols: grid.rows[0]?.length ?? 0, line: grid.origin.line ?? null };
+  return diagnostic('table-not-recognised', params, { cell: gridPlace(grid) });
 }
 
 function noTable(input: InputDescription, grids: number): Diagnostic {
-  const what = input.kind === 'html' || input.kind === 'docx' ? 'page' : input.kind === 'text' ? 'text' : 'file';
-  const size = input.size ? ` (${input.size.characters} characters, ${input.size.lines} lines)` : '';
-  const looked =
-    input.kind === 'text'
-      ? "no pipe table ('|' cell separators) and no run of short lines that reads as a flattened table"
-      : input.kind === 'html' || input.kind === 'docx'
-        ? 'no <table> element'
-        : 'no non-empty sheet or row';
-  const seen = grids === 0 ? looked : `${grids} table(s), none of them a statistics table of a known form (see table-not-recognised)`;
-  return diagnostic('no-table-found', `No statistics table: the ${what}${size} has ${seen}; only prose was found.`, { actual: grids });
+  return diagnostic('no-table-found', { kind: input.kind, grids, ...(input.size ? input.size : {}) }, { actual: grids });
 }
 
 /** Normalise, split and recognise every grid (within the limits). */
 function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progress: (p: Progress) => void, diagnostics: Diagnostic[]): Recognised[] {
   if (grids.length > limits.maxTables) {
-    diagnostics.push(
-      diagnostic('limit-tables', `The document has ${grids.length} tables; only the first ${limits.maxTables} were read (option maxTables).`, { actual: grids.length, expected: limits.maxTables }),
-    );
+    diagnostics.push(diagnostic('limit-tables', { count: grids.length, limit: limits.maxTables }, { actual: grids.length, expected: limits.maxTables }));
   }
   const found: Recognised[] = [];
   let index = 0;
@@ -64,11 +52,15 @@ function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progr
     const cells = grid.rows.length * (grid.rows[0]?.length ?? 0);
     if (cells > limits.maxCells) {
       diagnostics.push(
-        diagnostic('limit-cells', `Table ${grid.index} has ${cells} cells, over the limit of ${limits.maxCells} (option maxCells); it was not read.`, {
-          cell: { table: grid.index },
-          actual: cells,
-          expected: limits.maxCells,
-        }),
+        diagnostic(
+          'limit-cells',
+          { table: grid.index, cells, limit: limits.maxCells },
+          {
+            cell: { table: grid.index },
+            actual: cells,
+            expected: limits.maxCells,
+          },
+        ),
       );
       continue;
     }
@@ -155,9 +147,13 @@ function readRecognised({ grid, labelled: raw, rec: recognised }: Recognised, ca
   const diagnostics =
     readings.length > 1
       ? [
-          diagnostic('extra-value-columns', `Table ${grid.index} has ${readings.length} value columns (${readings.map((r) => r.column?.label ?? '?').join(', ')}); each is emitted as its own table.`, {
-            cell: { table: grid.index },
-          }),
+          diagnostic(
+            'extra-value-columns',
+            { table: grid.index, count: readings.length, columns: readings.map((r) => r.column?.label ?? '?') },
+            {
+              cell: { table: grid.index },
+            },
+          ),
         ]
       : [];
   return { tables, diagnostics };

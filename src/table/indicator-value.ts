@@ -52,12 +52,10 @@ function reconcileUnit(ind: IndicatorEntry, found: Found, loc: Location, units: 
   if (value === null || printed === null || ind.unit === null || printed === ind.unit || ind.units_accepted.includes(printed)) return value;
   const converted = convertUnit(value, printed, ind.unit, units);
   if (converted !== null) {
-    diags.push(diagnostic('unit-converted', `${ind.id}: ${value} ${printed} = ${converted} ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
+    diags.push(diagnostic('unit-converted', { id: ind.id, value, printed, converted, unit: ind.unit }, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
     return converted;
   }
-  diags.push(
-    diagnostic('unit-mismatch', `${ind.id} is printed in ${printed}; the form's unit is ${ind.unit}. The printed number is kept.`, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }),
-  );
+  diags.push(diagnostic('unit-mismatch', { id: ind.id, printed, unit: ind.unit }, { id: ind.id, cell: loc, expected: ind.unit, actual: printed }));
   return value;
 }
 
@@ -71,11 +69,11 @@ function isCount(unit: string | null, units: UnitTable): boolean {
  * unit reconciliation, sign and fraction checks become diagnostics.
  */
 export function indicatorValue(ind: IndicatorEntry, found: Found, loc: Location, label: string, units: UnitTable, diags: Diagnostic[]): IndicatorValue {
-  for (const issue of found.parsed.issues) diags.push(diagnostic(issue.code, issue.message, { id: ind.id, cell: loc, actual: found.parsed.raw }));
+  for (const issue of found.parsed.issues) diags.push(diagnostic(issue.code, { id: ind.id, ...issue.params }, { id: ind.id, cell: loc, actual: found.parsed.raw }));
   const value = reconcileUnit(ind, found, loc, units, diags);
-  if (value !== null && value < 0 && !ind.signed) diags.push(diagnostic('value-negative', `${ind.id} is negative (${found.parsed.raw}).`, { id: ind.id, cell: loc, actual: value }));
+  if (value !== null && value < 0 && !ind.signed) diags.push(diagnostic('value-negative', { id: ind.id, raw: found.parsed.raw }, { id: ind.id, cell: loc, actual: value }));
   if (value !== null && !Number.isInteger(value) && isCount(ind.unit, units)) {
-    diags.push(diagnostic('value-fraction-in-count', `${ind.id} is a count in ${ind.unit} but has a fraction (${found.parsed.raw}).`, { id: ind.id, cell: loc, actual: value }));
+    diags.push(diagnostic('value-fraction-in-count', { id: ind.id, unit: ind.unit, raw: found.parsed.raw }, { id: ind.id, cell: loc, actual: value }));
   }
   return { id: ind.id, value, unit: ind.unit, raw: found.parsed.raw, label, cell: loc };
 }
@@ -84,5 +82,5 @@ export function indicatorValue(ind: IndicatorEntry, found: Found, loc: Location,
 export function missingIndicators(all: IndicatorEntry[], seen: ReadonlySet<string>, form: string): Diagnostic[] {
   const missing = all.filter((i) => !i.virtual && i.variant === undefined && !seen.has(i.id)).map((i) => i.id);
   if (missing.length === 0) return [];
-  return [diagnostic('missing-indicator', `${missing.length} indicator(s) of form ${form} have no cell in this table: ${missing.join(', ')}.`, { actual: missing })];
+  return [diagnostic('missing-indicator', { count: missing.length, form, ids: missing }, { actual: missing })];
 }

@@ -62,50 +62,64 @@ function readColumn(lg: LabelledGrid, rec: ListRecognition, matched: MatchedRow[
     if (!ind) {
       if (found.parsed.kind === 'number' || found.parsed.kind === 'text') {
         diagnostics.push(
-          diagnostic('unknown-row', `Row "${labelRaw}" matches no indicator of form ${rec.form.form}; its value ${found.parsed.raw} is not emitted.`, {
-            cell: loc,
-            label: labelRaw,
-            actual: found.parsed.raw,
-          }),
+          diagnostic(
+            'unknown-row',
+            { label: labelRaw, form: rec.form.form, value: found.parsed.raw },
+            {
+              cell: loc,
+              label: labelRaw,
+              actual: found.parsed.raw,
+            },
+          ),
         );
       } else {
-        diagnostics.push(
-          diagnostic('unmatched-text-row', `Row "${labelRaw}" matches no indicator and holds no value.`, { cell: cellLocation(row.cells[m.labelCol], m.row, m.labelCol), label: labelRaw }),
-        );
+        diagnostics.push(diagnostic('unmatched-text-row', { label: labelRaw }, { cell: cellLocation(row.cells[m.labelCol], m.row, m.labelCol), label: labelRaw }));
       }
       continue;
     }
     if (m.duplicateOf !== null) {
       diagnostics.push(
-        diagnostic('duplicate-indicator', `Row "${labelRaw}" matches ${ind.id} again (first at row ${m.duplicateOf}); this row's value ${found.parsed.raw || '(blank)'} is not emitted.`, {
-          id: ind.id,
-          cell: loc,
-          label: labelRaw,
-          actual: found.parsed.raw,
-        }),
+        diagnostic(
+          'duplicate-indicator',
+          { label: labelRaw, id: ind.id, first: m.duplicateOf ?? null, value: found.parsed.raw },
+          {
+            id: ind.id,
+            cell: loc,
+            label: labelRaw,
+            actual: found.parsed.raw,
+          },
+        ),
       );
       continue;
     }
     if (m.fuzzy !== null) {
       diagnostics.push(
-        diagnostic('fuzzy-match', `Row "${labelRaw}" was matched to ${ind.id} (${ind.label}) with similarity ${m.fuzzy.toFixed(2)}.`, {
-          id: ind.id,
-          cell: loc,
-          label: labelRaw,
-          actual: Number(m.fuzzy.toFixed(3)),
-        }),
+        diagnostic(
+          'fuzzy-match',
+          { label: labelRaw, id: ind.id, formLabel: ind.label, score: m.fuzzy },
+          {
+            id: ind.id,
+            cell: loc,
+            label: labelRaw,
+            actual: Number(m.fuzzy.toFixed(3)),
+          },
+        ),
       );
     }
     if (ind.virtual && found.parsed.kind !== 'number') continue; // a section header: no value on the form
-    if (ind.virtual) diagnostics.push(diagnostic('value-in-header-row', `Header row ${ind.id} carries the value ${found.parsed.raw}; it is kept.`, { id: ind.id, cell: loc }));
+    if (ind.virtual) diagnostics.push(diagnostic('value-in-header-row', { id: ind.id, value: found.parsed.raw, kept: true }, { id: ind.id, cell: loc }));
     if (found.fromUnitColumn) fromUnitColumn++;
     indicators.push(indicatorValue(ind, found, loc, labelRaw, units, diagnostics));
   }
   if (fromUnitColumn > 0) {
     diagnostics.push(
-      diagnostic('value-in-unit-column', `${fromUnitColumn} value(s) were read from the unit column because the value column "${column?.label ?? ''}" is empty in those rows.`, {
-        actual: fromUnitColumn,
-      }),
+      diagnostic(
+        'value-in-unit-column',
+        { count: fromUnitColumn, column: column?.label ?? '' },
+        {
+          actual: fromUnitColumn,
+        },
+      ),
     );
   }
   const seen = new Set(matched.flatMap((m) => (m.indicator ? [m.indicator.id] : [])));
@@ -134,10 +148,14 @@ function strayNumbers(lg: LabelledGrid, rec: ListRecognition, read: ReadonlySet<
   if (count === 0 || !first) return [];
   const at = first as { row: number; col: number };
   return [
-    diagnostic('extra-values', `${count} number(s) stand in columns the header gives no role (first at row ${at.row}, column ${at.col}); they are not emitted.`, {
-      cell: cellLocation(lg.rows[at.row]?.cells[at.col], at.row, at.col),
-      actual: count,
-    }),
+    diagnostic(
+      'extra-values',
+      { what: 'stray', count, row: at.row, col: at.col },
+      {
+        cell: cellLocation(lg.rows[at.row]?.cells[at.col], at.row, at.col),
+        actual: count,
+      },
+    ),
   ];
 }
 
@@ -149,7 +167,7 @@ export function readList(lg: LabelledGrid, rec: ListRecognition, matched: Matche
   const readings = cols.map((col) => readColumn(lg, rec, matched, col, catalogue));
   const extra: Diagnostic[] = [];
   if (all.length > cols.length) {
-    extra.push(diagnostic('limit-columns', `The header names ${all.length} value columns; only the first ${MAX_VALUE_COLUMNS} were read.`, { actual: all.length, expected: MAX_VALUE_COLUMNS }));
+    extra.push(diagnostic('limit-columns', { count: all.length, limit: MAX_VALUE_COLUMNS }, { actual: all.length, expected: MAX_VALUE_COLUMNS }));
   }
   extra.push(...strayNumbers(lg, rec, new Set(all.map((c) => c.col)), catalogue));
   readings[0]?.diagnostics.push(...extra);

@@ -236,12 +236,16 @@ class MatrixReader {
     // two lines): the value belongs to that row's cell, and says so.
     if (first !== undefined && earlier !== undefined && earlier >= 0 && row.index - first <= 2 && this.indicators[earlier]?.raw === '' && parsed.kind !== 'blank') {
       this.diagnostics.push(
-        diagnostic('value-below-label', `${ind.id} is blank on its row (row ${first}) and its value ${parsed.raw} stands on the line below (row ${row.index}): read as that row's value.`, {
-          id: ind.id,
-          cell: loc,
-          label,
-          actual: parsed.raw,
-        }),
+        diagnostic(
+          'value-below-label',
+          { id: ind.id, first, value: parsed.raw, row: row.index },
+          {
+            id: ind.id,
+            cell: loc,
+            label,
+            actual: parsed.raw,
+          },
+        ),
       );
       this.indicators.splice(earlier, 1);
       this.seen.delete(ind.id);
@@ -250,21 +254,23 @@ class MatrixReader {
       return;
     } else if (first !== undefined) {
       this.diagnostics.push(
-        diagnostic('duplicate-indicator', `${ind.id} appears again (first at row ${first}); this value ${parsed.raw || '(blank)'} is not emitted.`, {
-          id: ind.id,
-          cell: loc,
-          label,
-          actual: parsed.raw,
-        }),
+        diagnostic(
+          'duplicate-indicator',
+          { id: ind.id, first, value: parsed.raw },
+          {
+            id: ind.id,
+            cell: loc,
+            label,
+            actual: parsed.raw,
+          },
+        ),
       );
       return;
     }
     this.seen.set(ind.id, row.index);
     const printedUnit = parsed.unit ?? unit;
     if (parsed.value !== null && printedUnit === null && ind.unit !== null && this.units.moneyUnits.includes(ind.unit)) {
-      this.diagnostics.push(
-        diagnostic('unit-assumed', `${ind.id} is printed without a unit (${parsed.raw}); it is read in the catalogue unit ${ind.unit}.`, { id: ind.id, cell: loc, expected: ind.unit }),
-      );
+      this.diagnostics.push(diagnostic('unit-assumed', { id: ind.id, raw: parsed.raw, unit: ind.unit }, { id: ind.id, cell: loc, expected: ind.unit }));
     }
     this.indicators.push(indicatorValue(ind, { parsed, col, fromUnitColumn: false, printedUnit }, loc, label, this.units, this.diagnostics));
     this.lastCells.set(col, { ind, unit, label, row: row.index });
@@ -339,11 +345,15 @@ class MatrixReader {
     const extra = values.slice(ids.length).filter((v) => v.parsed.kind !== 'blank');
     if (extra.length > 0) {
       this.diagnostics.push(
-        diagnostic('extra-values', `Row "${label}" has ${values.length} values for ${ids.length} cells; the last ${extra.length} (${extra.map((e) => e.parsed.raw).join(', ')}) are not emitted.`, {
-          cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0),
-          label,
-          actual: extra.map((e) => e.parsed.raw),
-        }),
+        diagnostic(
+          'extra-values',
+          { what: 'row', label, count: values.length, cells: ids.length, extra: extra.map((e) => e.parsed.raw) },
+          {
+            cell: cellLocation(row.cells[extra[0]?.col ?? 0], row.index, extra[0]?.col ?? 0),
+            label,
+            actual: extra.map((e) => e.parsed.raw),
+          },
+        ),
       );
     }
     values.slice(0, ids.length).forEach((v, i) => {
@@ -352,11 +362,15 @@ class MatrixReader {
       const ind = this.cell(slot.id);
       if (!ind) {
         this.diagnostics.push(
-          diagnostic('unknown-row', `Row "${label}" has no cell ${slot.id} in form ${this.table.form}; its value ${v.parsed.raw || '(blank)'} is not emitted.`, {
-            cell: cellLocation(row.cells[v.col], row.index, v.col),
-            label,
-            actual: v.parsed.raw,
-          }),
+          diagnostic(
+            'unknown-row',
+            { what: 'cell', label, id: slot.id, form: this.table.form, value: v.parsed.raw },
+            {
+              cell: cellLocation(row.cells[v.col], row.index, v.col),
+              label,
+              actual: v.parsed.raw,
+            },
+          ),
         );
         return;
       }
@@ -381,7 +395,7 @@ class MatrixReader {
       this.seen.set(id, row);
       this.indicators.push({ id, value: null, unit: ind.unit, raw: '', label: this.table.title, cell: { row, col } });
     }
-    this.diagnostics.push(diagnostic('blank-form', `Table ${this.table.table} has its header and no value row: its ${seq.length} cells are read as blank.`, { cell: { row }, actual: seq.length }));
+    this.diagnostics.push(diagnostic('blank-form', { table: this.table.table, count: seq.length }, { cell: { row }, actual: seq.length }));
   }
 
   read(lg: LabelledGrid): MatrixReading {
@@ -399,28 +413,20 @@ class MatrixReader {
         const { entry } = found;
         const label = row.cells[found.labelCol]?.text ?? entry.label;
         this.previous = entry;
-        if (found.approximate && found.fuzzy !== null) {
+        if (found.fuzzy !== null) {
+          // A near miss at the row's own place (a misprint) names the form's label; any other approximate match only scores it.
           this.diagnostics.push(
             diagnostic(
-              'label-approximate',
-              `Row "${label}" is not the form's label at its place; it was read as ${entry.id} (${entry.label}), the row with its numbering in its group, similarity ${found.fuzzy.toFixed(2)}.`,
+              found.approximate ? 'label-approximate' : 'fuzzy-match',
+              { label, id: entry.id, formLabel: entry.label, score: found.fuzzy },
               {
                 id: entry.id,
                 cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol),
                 label,
-                expected: entry.label,
+                ...(found.approximate ? { expected: entry.label } : {}),
                 actual: Number(found.fuzzy.toFixed(3)),
               },
             ),
-          );
-        } else if (found.fuzzy !== null) {
-          this.diagnostics.push(
-            diagnostic('fuzzy-match', `Row "${label}" was matched to ${entry.id} (${entry.label}) with similarity ${found.fuzzy.toFixed(2)}.`, {
-              id: entry.id,
-              cell: cellLocation(row.cells[found.labelCol], row.index, found.labelCol),
-              label,
-              actual: Number(found.fuzzy.toFixed(3)),
-            }),
           );
         }
         // A derived subtotal's row counts only where the publisher printed numbers in it.
@@ -429,11 +435,15 @@ class MatrixReader {
           const v = parts.values.find((x) => isValue(x.parsed));
           if (v)
             this.diagnostics.push(
-              diagnostic('value-in-header-row', `Header row ${entry.id} carries the value ${v.parsed.raw}; it is not a cell of the form and is not emitted.`, {
-                id: entry.id,
-                cell: cellLocation(row.cells[v.col], row.index, v.col),
-                actual: v.parsed.raw,
-              }),
+              diagnostic(
+                'value-in-header-row',
+                { id: entry.id, value: v.parsed.raw, kept: false },
+                {
+                  id: entry.id,
+                  cell: cellLocation(row.cells[v.col], row.index, v.col),
+                  actual: v.parsed.raw,
+                },
+              ),
             );
           continue;
         }
@@ -486,16 +496,16 @@ class MatrixReader {
         this.diagnostics.push(
           diagnostic(
             'unknown-row',
-            `Row "${labelText}" matches no row of form ${this.table.form} table ${this.table.table}; its values ${numbers.map((n) => n.parsed.raw).join(', ')} are not emitted.`,
+            { what: 'row', label: labelText, form: this.table.form, table: this.table.table, value: numbers.map((n) => n.parsed.raw) },
             { cell: cellLocation(row.cells[at], row.index, at), label: labelText, actual: numbers.map((n) => n.parsed.raw) },
           ),
         );
       } else {
-        this.diagnostics.push(diagnostic('unmatched-text-row', `Row "${labelText}" matches no row and holds no value.`, { cell: cellLocation(row.cells[at], row.index, at), label: labelText }));
+        this.diagnostics.push(diagnostic('unmatched-text-row', { what: 'row', label: labelText }, { cell: cellLocation(row.cells[at], row.index, at), label: labelText }));
       }
     }
     if (this.mixed.size > 0) {
-      this.diagnostics.push(diagnostic('form-mixed', `This form ${this.table.form} table also has cells of another form: ${[...this.mixed].join(', ')}.`, { actual: [...this.mixed] }));
+      this.diagnostics.push(diagnostic('form-mixed', { what: 'table', form: this.table.form, others: [...this.mixed] }, { actual: [...this.mixed] }));
     }
     this.blankSequence(lg);
     this.diagnostics.push(...missingIndicators(this.table.indicators, new Set(this.seen.keys()), this.table.form));

@@ -183,14 +183,18 @@ export function settleForms(found: Recognised[], catalogue: Catalogue, diagnosti
     if (majority !== undefined && options.includes(majority)) return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, majority) };
     const latest = [...options].sort().at(-1) as string;
     diagnostics.push(
-      diagnostic('form-ambiguous', `Table ${f.grid.index} (${f.rec.table.table}) fits forms ${options.join(' and ')} equally; nothing else in the document decides, so form ${latest} is used.`, {
-        cell: gridPlace(f.grid),
-        actual: options,
-      }),
+      diagnostic(
+        'form-ambiguous',
+        { table: f.grid.index, name: f.rec.table.table, forms: options, chosen: latest },
+        {
+          cell: gridPlace(f.grid),
+          actual: options,
+        },
+      ),
     );
     return { ...f, rec: recognizeAs(f.labelled, catalogue, f.rec, latest) };
   });
   const forms = [...new Set(settled.map((f) => f.rec.form.form))];
-  if (forms.length > 1) diagnostics.push(diagnostic('form-mixed', `The document's tables follow different forms: ${forms.join(', ')}.`, { actual: forms }));
+  if (forms.length > 1) diagnostics.push(diagnostic('form-mixed', { what: 'document', forms }, { actual: forms }));
   return settled;
 }

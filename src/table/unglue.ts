@@ -152,17 +152,11 @@ export function unglue(lg: LabelledGrid, rec: ListRecognition, matched: MatchedR
       valueCols.forEach((c, i) => {
         row.cells[c] = { text: String(values[i]), origin, spanned: false };
       });
-      diagnostics.push(diagnostic('glued-split', `The digits ${run} of ${id} ran together; the one cut the form's sums allow is ${values.join(' | ')}.`, { id, cell: cell.cell, actual: values }));
+      diagnostics.push(diagnostic('glued-split', { run, id, cut: values }, { id, cell: cell.cell, actual: values }));
     } else {
       cleared.add(slot.row);
       const shown = slot.candidates.slice(0, 6).map((c) => c.join(' | '));
-      diagnostics.push(
-        diagnostic(
-          'glued-ambiguous',
-          `The digits ${run} of ${id} ran together and ${slot.candidates.length === 0 ? 'no cut fits the form' : `${slot.candidates.length} cuts fit the form (${shown.join('; ')}${slot.candidates.length > 6 ? '; …' : ''})`}; nothing is read for it.`,
-          { id, cell: cell.cell, actual: shown },
-        ),
-      );
+      diagnostics.push(diagnostic('glued-ambiguous', { run, id, count: slot.candidates.length, cuts: shown }, { id, cell: cell.cell, actual: shown }));
     }
   }
   // Rows left ambiguous are read as nothing at all (not as blanks): their cells are cleared, label included.
@@ -213,21 +207,13 @@ export function unglueMatrix(lg: LabelledGrid, rec: MatrixRecognition, identitie
     const at = { row: r.index, col: f.labelCols };
     if (f.slot.candidates.length === 1) {
       const values = f.slot.candidates[0] as number[];
-      diagnostics.push(
-        diagnostic('glued-split', `The digits ${f.run} of ${f.entry.id} ran together; the one cut the form's sums allow is ${values.join(' | ')}.`, { id: f.entry.id, cell: at, actual: values }),
-      );
+      diagnostics.push(diagnostic('glued-split', { run: f.run, id: f.entry.id, cut: values }, { id: f.entry.id, cell: at, actual: values }));
       const origin = r.cells[f.labelCols]?.origin ?? {};
       const cellsOut = [...r.cells.slice(0, f.labelCols), ...values.map((v) => ({ text: String(v), origin, spanned: false }))];
       return { ...r, cells: cellsOut, labels: [...r.labels.slice(0, f.labelCols), ...values.map(() => null)] };
     }
     const shown = f.slot.candidates.slice(0, 6).map((c) => c.join(' | '));
-    diagnostics.push(
-      diagnostic(
-        'glued-ambiguous',
-        `The digits ${f.run} of ${f.entry.id} ran together and ${f.slot.candidates.length === 0 ? 'no cut fits the form' : `${f.slot.candidates.length} cuts fit the form (${shown.join('; ')}${f.slot.candidates.length > 6 ? '; …' : ''})`}; nothing is read for it.`,
-        { id: f.entry.id, cell: at, actual: shown },
-      ),
-    );
+    diagnostics.push(diagnostic('glued-ambiguous', { run: f.run, id: f.entry.id, count: f.slot.candidates.length, cuts: shown }, { id: f.entry.id, cell: at, actual: shown }));
     return { ...r, cells: r.cells.map((c) => ({ ...c, text: '', glued: false })), labels: r.labels.map(() => null) };
   });
   const width = Math.max(...rows.map((r) => r.cells.length));

@@ -19,7 +19,8 @@ const TITLE = /^(?<agency>[^\s,，。:：]{2,40}?)(?:关于)?(?<year>(?:19|20)\d
 const DATE_LINE = /^(?<y>(?:19|20)\d{2})年(?<m>\d{1,2})月(?<d>\d{1,2})日$/;
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|发文日期)[:：]?\s*(?<y>(?:19|20)\d{2})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})/;
 const FILED = /填报日期[:：]?\s*(?<y>(?:19|20)\d{2})年(?<m>\d{1,2})月(?<d>\d{1,2})日/;
-const FILER = /填报单位(?:\(盖章\))?[:：]\s*(?<agency>[^|,，:：]{2,40}?)(?=填报|日期|\||$)/;
+// An empty 填报单位 cell is followed at once by the next field (填报日期): that is no agency.
+const FILER = /填报单位(?:\(盖章\))?[:：]\s*(?!填报|日期)(?<agency>[^|,，:：]{2,40}?)(?=填报|日期|\||$)/;
 /** CMS page titles append the site or column after these: 「…年度报告_政府信息公开年报」. */
 const TITLE_SUFFIX = /[_|－—]|\s-\s/;
 const PERIOD_YEAR = /\((?<year>(?:19|20)\d{2})年度/;

@@ -215,7 +215,7 @@ function settle(found: ProseIndicator[]): ProseResult {
     const list = rest.length > 1 && sumOfParts === total ? stated.filter((f) => f.value === total) : stated;
     const values = new Set(list.map((f) => f.value));
     if (values.size === 1) indicators.push(list[0] as ProseIndicator);
-    else diagnostics.push(diagnostic('prose-conflict', `The text states ${id} as ${[...values].join(' and ')}; neither is kept.`, { id, actual: [...values] }));
+    else diagnostics.push(diagnostic('prose-conflict', { id, values: [...values] }, { id, actual: [...values] }));
   }
   indicators.sort((a, b) => a.span[0] - b.span[0]);
   return { indicators, diagnostics };

@@ -4,13 +4,12 @@
 // strict continuity check fails.
 
 import { defaultCatalogue } from '../../catalogue/index.js';
-import { ParseError } from '../../core/diagnostics.js';
 import { type Comparison, compareReports } from '../../output/compare.js';
-import { csvLines } from '../../output/formats.js';
+import { csvLines, sourceName } from '../../output/formats.js';
 import type { ReportResult } from '../../output/schema.js';
 import { tablesWorkbook, workbookBytes } from '../../output/workbook.js';
 import { parseReportAsync } from '../../parse-report.js';
-import { type Context, EXIT, flag, reportProblem, UsageError } from '../context.js';
+import { type Context, EXIT, fileErrorOf, flag, reportFileError, UsageError } from '../context.js';
 import { listInputs, readInputFile, refuseOverwrite, writeAtomic } from '../io.js';
 import { useNodeRuntime } from '../runtime.js';
 import { DEFAULT_LIMITS } from '../../options.js';
@@ -57,36 +56,36 @@ export async function compareCommand(ctx: Context): Promise<number> {
   await refuseOverwrite(out, files);
   useNodeRuntime();
   let unreadable = missing.length;
-  for (const m of missing) reportProblem(ctx, m, 'file-not-found', 'no such file or folder');
+  for (const m of missing) reportFileError(ctx, m, { code: 'file-not-found', params: { reason: 'missing' } });
   const docs: ReportResult[] = [];
   for (const file of files) {
     try {
       const doc = await parseReportAsync(await readInputFile(file, DEFAULT_LIMITS.maxBytes), { source: file });
       // A report whose year the text does not state is left out, never placed by guess.
       if (doc.meta.year === null) {
-        reportProblem(ctx, file, 'compare-year-unknown', 'the report does not say which year it reports on; it is left out of the comparison');
+        reportFileError(ctx, file, { code: 'compare-year-unknown', params: {} });
         unreadable++;
       } else docs.push(doc);
     } catch (e) {
       unreadable++;
-      reportProblem(ctx, file, e instanceof ParseError ? e.code : 'internal-error', (e as Error).message);
+      reportFileError(ctx, file, fileErrorOf(e));
     }
   }
   const byYear = new Map<number, ReportResult[]>();
   for (const d of docs) byYear.set(d.meta.year as number, [...(byYear.get(d.meta.year as number) ?? []), d]);
   for (const [year, list] of byYear) {
     if (list.length > 1) {
-      reportProblem(ctx, 'compare', 'compare-same-year', `${list.length} reports of ${year} (${list.map((d) => d.source).join(', ')}): give one report per year`);
+      reportFileError(ctx, 'compare', { code: 'compare-same-year', params: { count: list.length, year, list: list.map((d) => sourceName(d) ?? '(input)') } });
       return EXIT.unreadable;
     }
   }
   const agencies = [...new Set(docs.map((d) => clean(d.meta.agency)).filter((a) => a !== ''))];
   if (agencies.length > 1 && !ctx.args.flags.has('any-agency')) {
-    reportProblem(ctx, 'compare', 'compare-agencies', `the reports are of different agencies (${agencies.join(', ')}); pass --any-agency to compare them all the same`);
+    reportFileError(ctx, 'compare', { code: 'compare-agencies', params: { agencies } });
     return EXIT.unreadable;
   }
   if (docs.length < 2) {
-    reportProblem(ctx, 'compare', 'compare-year-unknown', 'fewer than two reports with a known year are left to compare');
+    reportFileError(ctx, 'compare', { code: 'compare-year-unknown', params: { what: 'few' } });
     return EXIT.unreadable;
   }
   const c = compareReports(docs, defaultCatalogue());

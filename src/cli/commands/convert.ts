@@ -4,7 +4,7 @@
 // diagnostics). Results stream to the file; one unreadable file never stops
 // the run: it is listed at the end and the exit code says so.
 
-import { EXIT, flag, reportProblem, UsageError, type Context } from '../context.js';
+import { EXIT, flag, reportFileError, UsageError, type Context } from '../context.js';
 import { listInputs, refuseOverwrite } from '../io.js';
 import { parseAll, poolOptions, type JobError } from '../pool.js';
 import { Progress } from '../progress.js';
@@ -18,7 +18,7 @@ export async function convertCommand(ctx: Context): Promise<number> {
   const pool = poolOptions(ctx);
   const { files, missing, skipped } = await listInputs(ctx.args.positionals);
   await refuseOverwrite(out, files);
-  const failures: { file: string; error: JobError }[] = missing.map((file) => ({ file, error: { code: 'file-not-found', message: 'no such file or folder' } }));
+  const failures: { file: string; error: JobError }[] = missing.map((file) => ({ file, error: { code: 'file-not-found', params: { reason: 'missing' } } }));
   const writer = await writerFor(out, ctx.args.flags.has('wide'));
   const progress = new Progress(ctx.io.stderr, files.length, 'convert');
   let withTables = 0;
@@ -37,7 +37,7 @@ export async function convertCommand(ctx: Context): Promise<number> {
     await writer.abort();
     throw e;
   }
-  for (const f of failures) reportProblem(ctx, f.file, f.error.code, f.error.message, undefined, f.error.stack);
+  for (const f of failures) reportFileError(ctx, f.file, f.error);
   const skippedCount = [...skipped.values()].reduce((n, l) => n + l.length, 0);
   if (skippedCount > 0) {
     const kinds = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length).map(([ext, l]) => `${ext || '(no extension)'} ${l.length}`);

@@ -2,11 +2,10 @@
 // turn, data on standard output or in --out, diagnostics on standard error.
 
 import { ParseError } from '../../core/diagnostics.js';
-import { formatCheckReport } from '../../output/check-report.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 import type { ReportResult } from '../../output/schema.js';
 import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
-import { type Context, EXIT, flag, reportProblem, UsageError } from '../context.js';
+import { type Context, EXIT, fileErrorOf, flag, reportFileError, reportProblem, UsageError } from '../context.js';
 import { readInputFile, readStream, refuseOverwrite, writeAtomic } from '../io.js';
 import { useNodeRuntime } from '../runtime.js';
 
@@ -24,20 +23,20 @@ function outputFormat(ctx: Context): OutputFormat {
   return given ?? implied ?? 'json';
 }
 
-async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
+/** One input parsed in the run's language; its problems on standard error (for `check`, only the document's). */
+export async function readOne(ctx: Context, file: string): Promise<ReportResult | null> {
   const name = file === '-' ? (flag(ctx, 'source') ?? '-') : file;
   try {
     const bytes = file === '-' ? await readStream(ctx.io.stdin ?? [], DEFAULT_LIMITS.maxBytes, name) : await readInputFile(file, DEFAULT_LIMITS.maxBytes);
     const encoding = flag(ctx, 'encoding');
-    const doc = await parseReportAsync(bytes, { source: name, ...(encoding ? { encoding } : {}) });
+    const doc = await parseReportAsync(bytes, { source: name, lang: ctx.lang, ...(encoding ? { encoding } : {}) });
     const verbose = ctx.args.flags.has('verbose');
     // `check` prints table diagnostics in its report; `parse` sends them to standard error.
     const all = ctx.args.command === 'check' ? doc.diagnostics : [...doc.diagnostics, ...doc.tables.flatMap((t) => t.diagnostics)];
     for (const d of all) if (d.severity !== 'info' || verbose) reportProblem(ctx, name, `${d.severity} ${d.code}`, d.message, d.cell?.line);
     return doc;
   } catch (e) {
-    if (e instanceof ParseError) reportProblem(ctx, name, e.code, e.message, e.location?.line);
-    else reportProblem(ctx, name, 'internal-error', (e as Error).message, undefined, (e as Error).stack);
+    reportFileError(ctx, name, fileErrorOf(e), e instanceof ParseError ? e.location?.line : undefined);
     return null;
   }
 }
@@ -58,10 +57,8 @@ export async function parseCommand(ctx: Context): Promise<number> {
     if (doc) docs.push(doc);
     else unreadable++;
   }
-  const check = args.command === 'check';
-  const text = check ? docs.map((d) => formatCheckReport(d, { verbose: args.flags.has('verbose') })).join('\n') : formatDocuments(docs, format, args.positionals.length === 1);
+  const text = formatDocuments(docs, format, args.positionals.length === 1);
   if (out) await writeAtomic(out, text);
   else ctx.io.stdout.write(text);
-  if (unreadable > 0) return EXIT.unreadable;
-  return check && docs.some((d) => d.tables.some((t) => t.checks.some((c) => c.status === 'fail'))) ? EXIT.checkFailed : EXIT.ok;
+  return unreadable > 0 ? EXIT.unreadable : EXIT.ok;
 }

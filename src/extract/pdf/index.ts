@@ -45,18 +45,11 @@ export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, word
   const pdf = await loadPdf(bytes, limits, file);
   const diagnostics: Diagnostic[] = [];
   if (pdf.total > pdf.pages.length) {
-    diagnostics.push(diagnostic('limit-pages', `The PDF has ${pdf.total} pages; only the first ${pdf.pages.length} were read (option maxPages).`, { actual: pdf.total, expected: pdf.pages.length }));
+    diagnostics.push(diagnostic('limit-pages', { total: pdf.total, read: pdf.pages.length }, { actual: pdf.total, expected: pdf.pages.length }));
   }
   const scanned = pdf.pages.filter(isImageOnly).map((p) => p.number);
   if (scanned.length > 0) {
-    const all = scanned.length === pdf.pages.length;
-    diagnostics.push(
-      diagnostic(
-        'pdf-image-only',
-        `${all ? 'Every page' : `${scanned.length} page(s)`} (${scanned.join(', ')}) ${all ? 'is' : 'are'} an image with no text layer (a scan); nothing on ${all ? 'them' : 'those pages'} was read.`,
-        { actual: scanned },
-      ),
-    );
+    diagnostics.push(diagnostic('pdf-image-only', { pages: scanned, all: scanned.length === pdf.pages.length }, { actual: scanned }));
   }
   const byPage = pdf.pages.map((page) => ({ page, regions: tableRegions(page) }));
   const grids: Grid[] = [];
@@ -71,9 +64,13 @@ export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, word
   for (const g of stream.grids) {
     grids.push(g);
     diagnostics.push(
-      diagnostic('pdf-stream-table', `Table ${g.index} on page ${g.origin.page} has no rules: its cells were placed by the position of its header labels.`, {
-        cell: { table: g.index, ...(g.origin.page ? { page: g.origin.page } : {}) },
-      }),
+      diagnostic(
+        'pdf-stream-table',
+        { table: g.index, page: g.origin.page ?? null },
+        {
+          cell: { table: g.index, ...(g.origin.page ? { page: g.origin.page } : {}) },
+        },
+      ),
     );
   }
   const prose = rest.map(({ page, lines }) => ({ page, lines: lines.filter((l) => !stream.used.has(l)) }));

@@ -115,8 +115,8 @@ export async function loadPdf(bytes: Uint8Array, limits: LoadLimits, file?: stri
     }).promise;
   } catch (e) {
     const err = e as Error & { name?: string };
-    if (err.name === 'PasswordException') throw new ParseError('input-encrypted', 'The PDF is protected by a password; it cannot be read without it.', where);
-    throw new ParseError('input-corrupt', `The PDF cannot be opened: ${err.message}`, where);
+    if (err.name === 'PasswordException') throw new ParseError('input-encrypted', {}, where);
+    throw new ParseError('input-corrupt', { what: 'pdf-open', reason: err.message }, where);
   }
   try {
     const pages: PdfPage[] = [];
@@ -142,7 +142,7 @@ export async function loadPdf(bytes: Uint8Array, limits: LoadLimits, file?: stri
     return { pages, total: doc.numPages };
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    throw new ParseError('input-corrupt', `The PDF is damaged: ${(e as Error).message}`, where);
+    throw new ParseError('input-corrupt', { what: 'pdf', reason: (e as Error).message }, where);
   } finally {
     await doc.destroy();
   }
