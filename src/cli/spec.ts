@@ -38,7 +38,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'any-agency': { type: 'boolean', description: '(compare) compare reports of different agencies all the same' },
   form: { type: 'string', value: 'FORM', description: '(catalogue) only this form: 2014, 2019, 2021' },
   wide: { type: 'boolean', description: '(convert) one row per report and value column, one column per indicator (CSV, .xlsx, .parquet)' },
-  lang: { type: 'string', value: 'zh|en', description: 'language of messages and reports (default: the locale, LC_ALL/LC_MESSAGES/LANG, else en)' },
+  lang: { type: 'string', value: 'LANG', description: 'language of messages and reports: zh or en (default: the locale, LC_ALL/LC_MESSAGES/LANG, else en)' },
   'allow-duplicate-agency': { type: 'boolean', description: '(aggregate) sum returns of the same 填报单位 all the same (they are listed either way)' },
   region: { type: 'string', value: 'NAME', description: '(aggregate) the name of the summed return: its 填报单位 and the title of the workbook' },
   verbose: { type: 'boolean', description: 'also print info-level diagnostics (and skipped checks in check reports)' },

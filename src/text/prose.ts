@@ -151,6 +151,18 @@ export interface ProseResult {
 }
 
 /** Every figure of the form's catalogue stated in the text. */
+const formUnits = new WeakMap<FormEntry, Map<string, string | null>>();
+/** Each indicator's unit, by id: built once per form (a page's every figure looks one up). */
+function unitsOf(form: FormEntry): Map<string, string | null> {
+  let map = formUnits.get(form);
+  if (!map) {
+    map = new Map();
+    for (const t of form.tables) for (const i of t.indicators) if (!map.has(i.id)) map.set(i.id, i.unit);
+    formUnits.set(form, map);
+  }
+  return map;
+}
+
 export function readProse(original: string, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseResult {
   const found: ProseIndicator[] = [];
   for (const [s, e] of figureSentences(original, rules.figure)) found.push(...readSentence(original.slice(s, e), s, form, rules, vocabulary, units));
@@ -161,7 +173,8 @@ export function readProse(original: string, form: FormEntry, rules: ProseRules, 
 function readSentence(original: string, base: number, form: FormEntry, rules: ProseRules, vocabulary: Vocabulary, units: UnitTable): ProseIndicator[] {
   const { text, map } = mapText(original, vocabulary);
   const found: ProseIndicator[] = [];
-  const unitOf = (id: string): string | null => form.tables.flatMap((t) => t.indicators).find((i) => i.id === id)?.unit ?? null;
+  const unitById = unitsOf(form);
+  const unitOf = (id: string): string | null => unitById.get(id) ?? null;
   const accept = (id: string | undefined, m: RegExpExecArray, offset: number): void => {
     if (!id || m.groups?.n === undefined) return;
     const start = offset + m.index;
