@@ -9,7 +9,7 @@ import { extractGrids, extractGridsAsync, type Extracted } from './extract/index
 import { readInput, type Source } from './input/read.js';
 import { inputOf, settingsOf, type ParseOptions, type Settings, utf8Length } from './options.js';
 import type { ReportResult } from './output/schema.js';
-import { localizeReport } from './output/wording.js';
+import { localizeReport, wordChecks } from './output/wording.js';
 import { readTables } from './table/index.js';
 import { readText } from './text/index.js';
 
@@ -43,7 +43,8 @@ function report(source: Source, extracted: Extracted, options: ParseOptions, set
     prose: text.prose,
     diagnostics: [...source.diagnostics, ...extracted.diagnostics, ...tables.diagnostics, ...text.diagnostics],
   };
-  return localizeReport(doc, settings.lang, catalogue);
+  // Diagnostics are made in English: in English only the failed checks need words.
+  return settings.lang === 'en' ? wordChecks(doc, 'en', catalogue) : localizeReport(doc, settings.lang, catalogue);
 }
 
 /**

@@ -236,18 +236,30 @@ function describe(table: TableResult, id: string): string {
 }
 
 function valueCell(table: TableResult, id: string, attrs: Record<string, string>, fill: boolean): HTMLTableCellElement {
-  const status = statusOf(table, id);
   const ind = table.indicators.find((i) => i.id === id);
   const text = ind?.value === null || !ind ? '' : String(ind.value);
-  const cell = el('td', { ...attrs, class: `value ${status}`, tabindex: fill ? '-1' : '0', 'data-id': id, 'data-status': status, title: describe(table, id) });
+  const cell = el('td', { ...attrs, tabindex: fill ? '-1' : '0', 'data-id': id });
   if (fill) {
     const input = el('input', { type: 'text', inputmode: 'decimal', class: 'cell-input', 'data-id': id, 'aria-label': id, value: text });
     input.addEventListener('input', recheckSoon);
     cell.append(input);
   } else cell.append(el('span', { class: 'v' }, text));
-  cell.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[status]), el('span', { class: 'sr' }, ` ${t().status[status]}`));
+  cell.append(el('span', { class: 'icon', 'aria-hidden': 'true' }), el('span', { class: 'sr' }));
+  paint(cell, table, id);
   cell.addEventListener('focusin', () => ($('detail').textContent = describe(tableOf(id) ?? table, id)));
   return cell;
+}
+
+/** A value cell's status as its class, data, title, icon and screen-reader word: when drawn, and after each recheck. */
+function paint(cell: HTMLElement, table: TableResult, id: string): void {
+  const status = statusOf(table, id);
+  cell.className = `value ${status}`;
+  cell.dataset.status = status;
+  cell.title = describe(table, id);
+  const icon = cell.querySelector('.icon');
+  if (icon) icon.textContent = ICON[status];
+  const sr = cell.querySelector('.sr');
+  if (sr) sr.textContent = ` ${t().status[status]}`;
 }
 
 function paperTable(table: TableResult, layout: PaperSheet, fill: boolean): HTMLTableElement {
@@ -342,15 +354,7 @@ function refresh(): void {
   document.querySelectorAll<HTMLElement>('td[data-id]').forEach((cell) => {
     const id = cell.dataset.id as string;
     const table = tableOf(id);
-    if (!table) return;
-    const status = statusOf(table, id);
-    cell.className = `value ${status}`;
-    cell.dataset.status = status;
-    cell.title = describe(table, id);
-    const icon = cell.querySelector('.icon');
-    if (icon) icon.textContent = ICON[status];
-    const sr = cell.querySelector('.sr');
-    if (sr) sr.textContent = ` ${t().status[status]}`;
+    if (table) paint(cell, table, id);
   });
 }
 

@@ -10,7 +10,7 @@ import { CHECK_HEADER, CSV_HEADER, DIAGNOSTIC_HEADER, csvLines, toCheckRows, toC
 import { markedReturn } from '../src/output/marked-return.js';
 import { paperSheetOf, paperSheets } from '../src/output/paper-form.js';
 import type { ReportResult } from '../src/output/schema.js';
-import { localizeReport } from '../src/output/wording.js';
+import { localizeReport, wordChecks } from '../src/output/wording.js';
 import { formWorkbook, tablesWorkbook, workbookBytes } from '../src/output/workbook.js';
 import { parseReportAsync } from '../src/parse-report.js';
 import type { Request, Response } from './protocol.js';
@@ -27,7 +27,7 @@ function show(result: ReportResult, fill: boolean): void {
     const table = catalogue.forms.find((f) => f.form === t.form)?.tables.find((x) => x.table === t.table);
     return table ? paperSheetOf(table) : null;
   });
-  post({ type: 'result', result: { zh: localizeReport(result, 'zh', catalogue), en: localizeReport(result, 'en', catalogue) }, layouts, nothing: nothingChecked(result), fill });
+  post({ type: 'result', result: { zh: localizeReport(result, 'zh', catalogue), en: wordChecks(result, 'en', catalogue) }, layouts, nothing: nothingChecked(result), fill });
 }
 
 /** A typed cell: a plain number (full-width digits and thousands commas allowed), or blank. */

@@ -3,8 +3,8 @@
 // locales/. A map must word every code (the type says so, and a test).
 
 import type { Code } from './codes.js';
-import en from './locales/en.js';
-import zh from './locales/zh.js';
+import en, { checkWords as enCheck, markWords as enMark, reportWords as enReport } from './locales/en.js';
+import zh, { checkWords as zhCheck, markWords as zhMark, reportWords as zhReport } from './locales/zh.js';
 
 export type Param = string | number | boolean | null | (string | number)[];
 export type Params = Record<string, Param>;
@@ -61,4 +61,14 @@ export function languageOf(tag: string | undefined | null): Language {
 
 export function messageMap(lang: Language): MessageMap {
   return MAPS[lang];
+}
+
+const WORDS = {
+  en: { check: enCheck, report: enReport, mark: enMark },
+  zh: { check: zhCheck, report: zhReport, mark: zhMark },
+};
+
+/** The words of a language beyond the codes: failed checks, the `check` report, the marked return. */
+export function wordsOf(lang: Language): (typeof WORDS)[Language] {
+  return WORDS[lang];
 }

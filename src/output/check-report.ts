@@ -2,13 +2,9 @@
 // failed one told in the form's words), and the diagnostics that matter, one
 // line each, in the run's language.
 
-import { reportWords as en } from '../core/locales/en.js';
-import { reportWords as zh } from '../core/locales/zh.js';
-import type { Language } from '../core/messages.js';
+import { type Language, wordsOf } from '../core/messages.js';
 import type { ReportResult } from './schema.js';
 import { placeName } from './wording.js';
-
-const WORDS = { en, zh };
 
 export interface CheckReportOptions {
   /** List skipped checks one by one (otherwise they are counted). */
@@ -24,7 +20,7 @@ export function nothingChecked(doc: ReportResult): 'no-table' | 'no-number' | nu
 
 export function formatCheckReport(doc: ReportResult, options: CheckReportOptions = {}): string {
   const lang = options.lang ?? 'en';
-  const w = WORDS[lang];
+  const w = wordsOf(lang).report;
   const out: string[] = [];
   out.push(w.tables(doc.source === null ? '(input)' : String(doc.source), doc.tables.length));
   for (const d of doc.diagnostics) out.push(`  ${d.severity} ${d.code}: ${d.message}`);
@@ -61,5 +57,5 @@ export function formatCheckReport(doc: ReportResult, options: CheckReportOptions
 
 /** The closing line of a check of several files. */
 export function checkSummary(files: number, failed: number, nothing: number, unreadable: number, lang: Language = 'en'): string {
-  return `${WORDS[lang].summary(files, failed, nothing, unreadable)}\n`;
+  return `${wordsOf(lang).report.summary(files, failed, nothing, unreadable)}\n`;
 }

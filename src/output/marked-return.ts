@@ -7,15 +7,12 @@
 // output, loaded only when it is asked for.
 
 import type { Catalogue, FormEntry } from '../catalogue/index.js';
-import { markWords as enMark } from '../core/locales/en.js';
-import { markWords as zhMark } from '../core/locales/zh.js';
-import type { Language } from '../core/messages.js';
+import { type Language, wordsOf } from '../core/messages.js';
 import { nothingChecked } from './check-report.js';
 import { type PaperSheet, paperSheets } from './paper-form.js';
 import type { ReportResult, TableResult } from './schema.js';
 import { placeNames } from './wording.js';
-
-const MARKS = { en: enMark, zh: zhMark };
+import { sheetName } from './workbook.js';
 
 /** Fill colours (ARGB): what a clerk reads at a glance, and what a test reads back. */
 const MARK_FILLS = { fail: 'FFFFC7CE', warning: 'FFFFD8A8', blank: 'FFE7E6E6' } as const;
@@ -24,9 +21,6 @@ interface Mark {
   kind: keyof typeof MARK_FILLS;
   notes: string[];
 }
-
-/** Sheet names are at most 31 characters and may not hold : \ / ? * [ ]. */
-const sheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, '').slice(0, 31) || 'Sheet';
 
 /** Display width of a text: a CJK character takes two columns. */
 const displayWidth = (text: string): number => [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
@@ -68,7 +62,7 @@ function marksOf(table: TableResult | undefined, ids: string[]): Map<string, Mar
   };
   if (!table) return marks;
   for (const c of table.checks) if (c.status === 'fail') for (const id of c.ids) add(id, 'fail', c.message ?? c.rule);
-  for (const d of table.diagnostics) if (d.severity === 'warning' && d.id) add(d.id, marks.get(d.id)?.kind === 'fail' ? 'fail' : 'warning', d.message);
+  for (const d of table.diagnostics) if (d.severity === 'warning' && d.id) add(d.id, 'warning', d.message);
   const values = new Map(table.indicators.map((v) => [v.id, v.value]));
   for (const id of ids) if ((values.get(id) ?? null) === null && !marks.has(id)) add(id, 'blank', null);
   return marks;
@@ -80,7 +74,7 @@ function marksOf(table: TableResult | undefined, ids: string[]): Map<string, Mar
  */
 export async function markedReturn(doc: ReportResult, catalogue: Catalogue, lang: Language = 'zh'): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
-  const w = MARKS[lang];
+  const w = wordsOf(lang).mark;
   const form = formOfReport(doc, catalogue);
   const book = new ExcelJS.Workbook();
   book.creator = 'zfxxgk';
@@ -91,9 +85,7 @@ export async function markedReturn(doc: ReportResult, catalogue: Catalogue, lang
     paperSheets(form).forEach((layout, index) => {
       const table = tables.get(form.tables[index]?.table ?? '');
       if (!table) return;
-      let name = sheetName(layout.name);
-      for (let i = 2; used.has(name); i++) name = sheetName(`${layout.name.slice(0, 28)}${i}`);
-      used.add(name);
+      const name = sheetName(layout.name, used);
       const ws = book.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
       const width = layout.rows[0]?.length ?? 1;
       layout.rows.forEach((row, r) =>

@@ -5,13 +5,10 @@
 
 import { type Catalogue, defaultCatalogue, type IndicatorEntry, printedName, type TableEntry } from '../catalogue/index.js';
 import type { Code } from '../core/codes.js';
-import { checkWords as enWords } from '../core/locales/en.js';
-import { checkWords as zhWords } from '../core/locales/zh.js';
-import { formatMessage, type Language, type Params } from '../core/messages.js';
+import { formatMessage, type Language, type Params, wordsOf } from '../core/messages.js';
 import type { Location } from '../core/types.js';
 import type { ReportResult, TableResult } from './schema.js';
 
-const WORDS = { en: enWords, zh: zhWords };
 const NUMERALS = '一二三四五六七八九十';
 
 type CheckResult = TableResult['checks'][number];
@@ -55,7 +52,7 @@ function cellName(catalogue: Catalogue, form: string, id: string, lang: Language
   const numeral = /^\s*([一二三四五六七八九十])、/.exec(table.title)?.[1];
   // A form of one table (2014) needs no table name; the others are 表二 … 表四 as printed.
   const single = catalogue.forms.find((f) => f.form === form)?.tables.length === 1;
-  const tableName = single ? '' : numeral ? WORDS[lang].table(NUMERALS.indexOf(numeral) + 1) : say(catalogue, table.title, lang, table.table);
+  const tableName = single ? '' : numeral ? wordsOf(lang).check.table(NUMERALS.indexOf(numeral) + 1) : say(catalogue, table.title, lang, table.table);
   if (table.layout === 'list') return { table: tableName, row: say(catalogue, ind.label, lang, id), column: null };
   const row = table.rows.find((r) => r.id === ind.row);
   const column = table.columns.find((c) => c.key === ind.column);
@@ -64,7 +61,7 @@ function cellName(catalogue: Catalogue, form: string, id: string, lang: Language
 
 /** A cell's place in its source, as a reader finds it: Sheet1!C5, 第3页, 第12行. */
 export function placeName(cell: Location, lang: Language): string {
-  const w = WORDS[lang].place;
+  const w = wordsOf(lang).check.place;
   if (cell.ref) return `${cell.sheet ? `${cell.sheet}!` : ''}${cell.ref}`;
   if (cell.page !== undefined) return w.page(cell.page);
   if (cell.line !== undefined) return w.line(cell.line);
@@ -89,10 +86,10 @@ export function placeNames(cells: Location[], lang: Language): string {
 function partNames(names: (CellName | null)[], ids: string[], lang: Language): { shared: string; parts: string[] } {
   const known = names.filter((n): n is CellName => n !== null);
   const all = <K extends 'row' | 'column'>(k: K): boolean => known.length === names.length && known.every((n) => n[k] !== null && n[k] === known[0]?.[k]);
-  const paren = WORDS[lang].paren;
-  if (all('column')) return { shared: WORDS[lang].column(known[0]?.column ?? ''), parts: known.map((n) => n.row) };
-  if (all('row')) return { shared: WORDS[lang].row(known[0]?.row ?? ''), parts: known.map((n) => n.column ?? n.row) };
-  return { shared: '', parts: names.map((n, i) => (n ? `${n.row}${n.column ? paren(n.column).trim() : ''}` : (ids[i] ?? ''))) };
+  const w = wordsOf(lang).check;
+  if (all('column')) return { shared: w.column(known[0]?.column ?? ''), parts: known.map((n) => n.row) };
+  if (all('row')) return { shared: w.row(known[0]?.row ?? ''), parts: known.map((n) => n.column ?? n.row) };
+  return { shared: '', parts: names.map((n, i) => (n ? `${n.row}${n.column ? w.paren(n.column).trim() : ''}` : (ids[i] ?? ''))) };
 }
 
 const MAX_PARTS = 10;
@@ -102,7 +99,7 @@ const MAX_PARTS = 10;
  * the parts with their numbers, what the table says, and where the total stands.
  */
 export function describeCheck(check: CheckResult, table: TableResult, lang: Language, catalogue: Catalogue = defaultCatalogue()): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang).check;
   const idn = catalogue.forms.find((f) => f.form === table.form)?.identities.find((i) => i.rule === check.rule);
   const left = idn?.left ?? check.ids.slice(0, 1);
   const right = idn?.right ?? check.ids.slice(1);
@@ -151,16 +148,23 @@ function localizeDiagnostic<D extends { code: string; message: string; params?: 
  */
 export function localizeReport(doc: ReportResult, lang: Language, catalogue: Catalogue = defaultCatalogue()): ReportResult {
   const docNames = nameOfIds(catalogue, doc.tables[0]?.form ?? null, lang);
+  const worded = wordChecks(doc, lang, catalogue);
+  return {
+    ...worded,
+    diagnostics: worded.diagnostics.map((d) => localizeDiagnostic(d, lang, docNames)),
+    tables: worded.tables.map((t) => {
+      const nameOf = nameOfIds(catalogue, t.form, lang);
+      return { ...t, diagnostics: t.diagnostics.map((d) => localizeDiagnostic(d, lang, nameOf)) };
+    }),
+  };
+}
+
+/** Only the failed checks worded in `lang` (what parsing needs when its diagnostics are already in that language). */
+export function wordChecks(doc: ReportResult, lang: Language, catalogue: Catalogue = defaultCatalogue()): ReportResult {
   return {
     ...doc,
-    diagnostics: doc.diagnostics.map((d) => localizeDiagnostic(d, lang, docNames)),
-    tables: doc.tables.map((t) => {
-      const nameOf = nameOfIds(catalogue, t.form, lang);
-      return {
-        ...t,
-        checks: t.checks.map((c) => (c.status === 'fail' ? { ...c, message: describeCheck(c, t, lang, catalogue) } : c)),
-        diagnostics: t.diagnostics.map((d) => localizeDiagnostic(d, lang, nameOf)),
-      };
-    }),
+    tables: doc.tables.map((t) =>
+      t.checks.some((c) => c.status === 'fail') ? { ...t, checks: t.checks.map((c) => (c.status === 'fail' ? { ...c, message: describeCheck(c, t, lang, catalogue) } : c)) } : t,
+    ),
   };
 }

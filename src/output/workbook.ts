@@ -23,7 +23,7 @@ export function paperWorksheet(layout: PaperSheet, values: Values = new Map(), a
 }
 
 /** Sheet names are at most 31 characters and may not hold : \ / ? * [ ]. */
-function sheetName(name: string, used: Set<string>): string {
+export function sheetName(name: string, used: Set<string>): string {
   const base = name.replace(/[:\\/?*[\]]/g, '').slice(0, 28) || 'Sheet';
   let out = base;
   for (let i = 2; used.has(out); i++) out = `${base}${i}`;

@@ -5,7 +5,6 @@
 import { aggregateReports } from '../../output/aggregate.js';
 import { basename } from 'node:path';
 import { defaultCatalogue } from '../../catalogue/index.js';
-import { sourceName } from '../../output/formats.js';
 import { describeCheck, placeNames } from '../../output/wording.js';
 import { ParseError } from '../../core/diagnostics.js';
 import { formWorkbook, workbookBytes } from '../../output/workbook.js';
@@ -54,10 +53,12 @@ export async function aggregateCommand(ctx: Context): Promise<number> {
   for (const same of agg.sameAgency) ctx.io.stderr.write(`zfxxgk: aggregate: ${same.sources.length} returns of ${same.agency} summed (--allow-duplicate-agency): ${same.sources.join(', ')}\n`);
   const failedTotal = agg.result.tables.flatMap((t) => t.checks.filter((c) => c.status === 'fail'));
   // An agency is named by its 填报单位, or by its file when the return leaves that blank.
-  const agencyOf = (d: ReportResult): string => d.meta.agency ?? basename(sourceName(d) ?? '');
-  const byAgency = agg.inputs.map((i, k) => [docs[k] ? agencyOf(docs[k]) : '', i.source, i.tables, i.failed.length, i.failed.join('; ')]);
-  const failures = docs.flatMap((d) =>
-    d.tables.flatMap((t) => t.checks.filter((c) => c.status === 'fail').map((c) => [agencyOf(d), sourceName(d), c.rule, describeCheck(c, t, 'zh', catalogue), placeNames(c.cells, 'zh')])),
+  const named = agg.inputs.map((i) => i.agency ?? basename(i.source));
+  const byAgency = agg.inputs.map((i, k) => [named[k] ?? '', i.source, i.tables, i.failed.length, i.failed.join('; ')]);
+  const failures = docs.flatMap((d, k) =>
+    d.tables.flatMap((t) =>
+      t.checks.filter((c) => c.status === 'fail').map((c) => [named[k] ?? '', agg.inputs[k]?.source ?? '', c.rule, describeCheck(c, t, 'zh', catalogue), placeNames(c.cells, 'zh')]),
+    ),
   );
   if (/\.json$/i.test(out)) {
     await writeAtomic(out, `${JSON.stringify({ ...agg.result, aggregate: { inputs: agg.inputs } }, null, 2)}\n`);

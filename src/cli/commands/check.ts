@@ -11,12 +11,11 @@ import { checkSummary, formatCheckReport, nothingChecked } from '../../output/ch
 import { markedReturn } from '../../output/marked-return.js';
 import type { ReportResult } from '../../output/schema.js';
 import { tablesWorkbook, workbookBytes } from '../../output/workbook.js';
-import { markWords as enMark } from '../../core/locales/en.js';
-import { markWords as zhMark } from '../../core/locales/zh.js';
+import { wordsOf } from '../../core/messages.js';
 import { type Context, EXIT, flag, reportFileError, UsageError } from '../context.js';
 import { listInputs, refuseOverwrite, writeAtomic } from '../io.js';
 import { useNodeRuntime } from '../runtime.js';
-import { readOne } from './parse.js';
+import { checkInputs, readOne } from './parse.js';
 
 interface Checked {
   file: string;
@@ -52,9 +51,7 @@ function markedNames(files: string[]): string[] {
 
 export async function checkCommand(ctx: Context): Promise<number> {
   const { args } = ctx;
-  if (args.positionals.length === 0) throw new UsageError('check needs at least one file or folder (or - for standard input)');
-  if (args.positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  if (flag(ctx, 'source') !== undefined && !args.positionals.includes('-')) throw new UsageError('--source names standard input: give - among the inputs');
+  checkInputs(ctx, 'one file or folder');
   const named = args.positionals.filter((p) => p !== '-');
   const listed = await listInputs(named);
   const folders = listed.files.length !== named.length - listed.missing.length || listed.skipped.size > 0;
@@ -71,12 +68,16 @@ export async function checkCommand(ctx: Context): Promise<number> {
   const verbose = args.flags.has('verbose');
   const failed = docs.filter((d) => d.tables.some((t) => t.checks.some((c) => c.status === 'fail'))).length;
   const nothing = docs.filter((d) => nothingChecked(d) !== null).length;
-  const unreadable = results.length - docs.length + listed.missing.length;
+  const total = results.length + listed.missing.length;
+  const unreadable = total - docs.length;
   const report = docs.map((d) => formatCheckReport(d, { verbose, lang: ctx.lang })).join('\n');
-  const summary = results.length + listed.missing.length > 1 ? checkSummary(results.length + listed.missing.length, failed, nothing, unreadable, ctx.lang) : '';
-  if (kind === 'stdout') ctx.io.stdout.write(`${report}${summary ? `\n${summary}` : ''}`);
-  else if (kind === 'text') await writeAtomic(out as string, `${report}${summary ? `\n${summary}` : ''}`);
-  else if (kind === 'marked') {
+  const summary = checkSummary(total, failed, nothing, unreadable, ctx.lang);
+  if (kind === 'stdout' || kind === 'text') {
+    // One file needs no closing count.
+    const text = `${report}${total > 1 ? `\n${summary}` : ''}`;
+    if (kind === 'stdout') ctx.io.stdout.write(text);
+    else await writeAtomic(out as string, text);
+  } else if (kind === 'marked') {
     const doc = docs[0];
     if (doc) await writeAtomic(out as string, await markedReturn(doc, catalogue, ctx.lang));
     ctx.io.stdout.write(report);
@@ -84,7 +85,7 @@ export async function checkCommand(ctx: Context): Promise<number> {
     const dir = out as string;
     await mkdir(dir, { recursive: true });
     const names = markedNames(results.map((r) => r.file));
-    const w = ctx.lang === 'zh' ? zhMark : enMark;
+    const w = wordsOf(ctx.lang).mark;
     const rows: (string | number | null)[][] = [[...w.summaryHeader]];
     for (const [i, r] of results.entries()) {
       const name = names[i] as string;
@@ -95,7 +96,7 @@ export async function checkCommand(ctx: Context): Promise<number> {
     }
     for (const m of listed.missing) rows.push([m, null, null, null, w.result.unreadable, null]);
     await writeAtomic(join(dir, ctx.lang === 'zh' ? '汇总.xlsx' : 'summary.xlsx'), workbookBytes(tablesWorkbook([{ name: w.summarySheet, rows }])));
-    ctx.io.stdout.write(`${report}\n${checkSummary(results.length + listed.missing.length, failed, nothing, unreadable, ctx.lang)}`);
+    ctx.io.stdout.write(`${report}\n${summary}`);
   }
   if (unreadable > 0) return EXIT.unreadable;
   if (failed > 0) return EXIT.checkFailed;

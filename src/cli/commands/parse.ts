@@ -41,11 +41,17 @@ export async function readOne(ctx: Context, file: string): Promise<ReportResult 
   }
 }
 
+/** The inputs of `parse` and `check`: at least one, standard input (-) at most once, --source only with it. */
+export function checkInputs(ctx: Context, what: string): void {
+  const { positionals } = ctx.args;
+  if (positionals.length === 0) throw new UsageError(`${ctx.args.command} needs at least ${what} (or - for standard input)`);
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (flag(ctx, 'source') !== undefined && !positionals.includes('-')) throw new UsageError('--source names standard input: give - among the inputs');
+}
+
 export async function parseCommand(ctx: Context): Promise<number> {
   const { args } = ctx;
-  if (args.positionals.length === 0) throw new UsageError(`${args.command} needs at least one file (or - for standard input)`);
-  if (args.positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  if (flag(ctx, 'source') !== undefined && !args.positionals.includes('-')) throw new UsageError('--source names standard input: give - among the inputs');
+  checkInputs(ctx, 'one file');
   const format = outputFormat(ctx);
   const out = flag(ctx, 'out');
   await refuseOverwrite(out, args.positionals);
