@@ -10,7 +10,8 @@
 //   batch     `zfxxgk convert` of 1,000 and 10,000 files on 2 threads (files/s,
 //             peak RSS), and 1 thread on the same files for the scaling ratio
 // Prints a table and writes bench/results.json.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ import { defaultCatalogue } from '../dist/src/catalogue/index.js';
 import { formWorkbook, workbookBytes } from '../dist/src/output/workbook.js';
 import { paperSheets } from '../dist/src/output/paper-form.js';
 import { benchPdf } from './pdf.mjs';
-import { tableRegions } from '../dist/src/extract/html-scan.js';
+import { targetsOf } from './targets.mjs';
+import { scanPage } from '../dist/src/extract/html-scan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, 'bench', 'corpus');
@@ -198,7 +200,7 @@ function stageShares(items) {
 // (without location tracking: cells' lines come from a scan of their start tags).
 const tableRegionsParse5 = (it) => {
   const html = it.bytes.toString('utf8');
-  for (const r of tableRegions(html)) parseFragment(html.slice(r.start, r.end));
+  for (const r of scanPage(html).regions) parseFragment(html.slice(r.start, r.end));
 };
 
 const perKind = {};
@@ -221,7 +223,7 @@ perKind.html.floor.ratioToBaseline = perKind.html.floor.total / perKind.html.bas
 // ---------- CLI cold start ----------
 const BIN = join(ROOT, 'bin', 'zfxxgk.js');
 /** Median wall time of starting a fresh Node process with these arguments. */
-function coldStart(argv, runs = quick ? 3 : 9) {
+function coldStart(argv, runs = quick ? 5 : 20) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = now();
@@ -236,6 +238,28 @@ const cli = {
   versionMs: coldStart([BIN, '--version']),
   parseSmallMs: coldStart([BIN, 'parse', join(ROOT, 'fixtures', 'examples', 'xuejiadao-2017.txt')]),
 };
+
+// ---------- pandas, where Python has it ----------
+// pandas.read_html with lxml on the same pages (each file's best of 3, the median over files), or why not.
+function pandasBench() {
+  const probe = spawnSync('python3', ['-c', 'import pandas, lxml; print(pandas.__version__)'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { available: false, reason: probe.error ? 'no python3' : 'python3 has no pandas with lxml' };
+  const script = `import io, json, sys, time, statistics, pandas
+ts = []
+for f in sys.argv[1:]:
+    html = open(f, encoding='utf-8').read()
+    best = float('inf')
+    for _ in range(3):
+        t = time.perf_counter()
+        pandas.read_html(io.StringIO(html), flavor='lxml')
+        best = min(best, time.perf_counter() - t)
+    ts.append(best * 1000)
+print(json.dumps({'median': statistics.median(ts)}))`;
+  const run = spawnSync('python3', ['-c', script, ...files.html.map((it) => it.path)], { encoding: 'utf8' });
+  if (run.status !== 0) return { available: false, reason: `pandas failed: ${run.stderr.trim().split('\n').at(-1)}` };
+  return { available: true, version: probe.stdout.trim(), medianMs: JSON.parse(run.stdout).median };
+}
+const pandas = pandasBench();
 
 // ---------- batch convert ----------
 const BATCH = join(ROOT, 'bench', 'corpus', 'batch');
@@ -291,6 +315,14 @@ for (const ext of ['sqlite', 'parquet']) {
   batch[`${ext}RssGrowth`] = batch[`${ext}10k`].peakRssMb / batch[`${ext}1k`].peakRssMb;
 }
 batch.scaling = batch.twoThreadsScaling.filesPerSec / batch.oneThreadScaling.filesPerSec;
+// What two threads give on this machine at best: a pure-CPU loop, the same total work on 1 and on 2 workers.
+async function trivialWorkers(threads, total) {
+  const code = `const { parentPort, workerData } = require('node:worker_threads'); let x = 0; for (let i = 0; i < workerData; i++) x = (x * 31 + i) % 1000003; parentPort.postMessage(x);`;
+  const t = now();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true, workerData: total / threads }).once('message', resolve))));
+  return now() - t;
+}
+batch.trivialScaling = (await trivialWorkers(1, 4e8)) / (await trivialWorkers(2, 4e8));
 batch.rssGrowth = batch.twoThreads10k.peakRssMb / batch.twoThreads1k.peakRssMb;
 
 // ---------- PDF ----------
@@ -306,8 +338,10 @@ const results = {
   cli,
   batch,
   pdf,
+  pandas,
   seconds: (Date.now() - started) / 1000,
 };
+results.targets = targetsOf(results);
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
 console.log(`zfxxgk bench — ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.node}${quick ? ' (quick)' : ''}`);
@@ -335,6 +369,10 @@ const mark = (ok) => (ok ? 'PASS' : 'MISS');
 console.log(
   `pdf    all files: ${f2(pdf.ratio)}× pdf.js's own extraction (target ≤ ${pdf.targets.ratio}×: ${mark(pdf.ratio <= pdf.targets.ratio)}); slowest later page ${f1(pdf.maxLaterPageMs)} ms (target ≤ ${pdf.targets.laterPageMs} ms: ${mark(pdf.maxLaterPageMs <= pdf.targets.laterPageMs)})`,
 );
-console.log(`convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}×; peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`);
+console.log(
+  `convert scaling 2 threads / 1 thread: ${f2(batch.scaling)}× (a trivial worker loop: ${f2(batch.trivialScaling)}×); peak RSS 10,000 / 1,000 files: ${f2(batch.rssGrowth)}×; bench took ${f1(results.seconds)} s`,
+);
+console.log(`\ntargets (${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.node}):`);
+for (const t of results.targets) console.log(`  ${t.result.padEnd(4)}  ${t.what}: ${t.measured} (bound ${t.bound}; ${t.baseline})`);
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(BATCH, { recursive: true, force: true });

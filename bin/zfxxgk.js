@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The entry point: the only place that touches the process.
-import { abortAll, main } from '../dist/src/cli/main.js';
+import { abortAll, main } from '../dist/cli/main.js';
 
 // SheetJS probes Node's zlib through a deprecated property; the warning says nothing to a user.
 process.noDeprecation = true;

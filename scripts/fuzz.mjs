@@ -8,6 +8,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 
 const props = new URL('../dist/test/fuzz/properties.js', import.meta.url);
 const meta = new URL('../dist/test/fuzz/metamorphic.js', import.meta.url);
+const metaFiles = new URL('../dist/test/fuzz/metamorphic-files.js', import.meta.url);
 const KINDS = ['generated', 'mutated', 'metamorphic'];
 
 if (isMainThread) {
@@ -70,6 +71,8 @@ if (isMainThread) {
   process.exitCode = failures.length > 0 ? 1 : 0;
 } else {
   const fc = (await import('fast-check')).default;
+  // The package's entry point hands the core every library (the property modules import stages directly).
+  await import(new URL('../dist/src/index.js', import.meta.url));
   const { checkGenerated, checkMutated, fixtureFiles, generatedCase, mutate, mutation } = await import(props);
   const { generated, mutated, metamorphic, seed } = workerData;
   const failures = [];
@@ -104,16 +107,26 @@ if (isMainThread) {
   );
   parentPort.postMessage({ progress: `${mutatedRan} mutated cases done` });
   const { bump, sources } = await import(meta);
-  const texts = sources(fileURLToPath(new URL('../fixtures/', import.meta.url)));
-  // Any number of any text or HTML fixture, raised by 1 to 999.
+  const { bookSources, bumpBook, pdfSources, pdfNumbers, bumpPdf } = await import(metaFiles);
+  const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
+  // Every printed number of every text, HTML, workbook and PDF fixture with known values, as one list of changes.
+  const targets = [
+    ...sources(root).map((s) => ({ name: s.file, count: s.numbers.length, bump: (n, by) => bump(s, n, by) })),
+    ...bookSources(root).map((s) => ({ name: s.file, count: s.numbers.length, bump: (n, by) => bumpBook(s, n, by) })),
+    ...(await pdfSources(root)).map((s) => {
+      const at = pdfNumbers(s);
+      return { name: s.file, count: at.length, bump: (n, by) => bumpPdf(s, at[n], by) };
+    }),
+  ];
+  // Any number of any of them, raised by 1 to 999.
   const metamorphicRan = await run(
     'metamorphic',
     fc.property(
-      fc.nat(texts.length - 1).chain((i) => fc.tuple(fc.constant(i), fc.nat(texts[i].numbers.length - 1), fc.integer({ min: 1, max: 999 }))),
+      fc.nat(targets.length - 1).chain((i) => fc.tuple(fc.constant(i), fc.nat(targets[i].count - 1), fc.integer({ min: 1, max: 999 }))),
       ([i, n, by]) => {
-        parentPort.postMessage({ kind: 'metamorphic', case: `metamorphic ${texts[i].file.replace(/.*fixtures\//, 'fixtures/')} number ${n} +${by}` });
-        const r = bump(texts[i], n, by);
-        if ('problem' in r) throw new Error(`${texts[i].file}: ${r.problem}`);
+        parentPort.postMessage({ kind: 'metamorphic', case: `metamorphic ${targets[i].name.replace(/.*fixtures\//, 'fixtures/')} number ${n} +${by}` });
+        const r = targets[i].bump(n, by);
+        if ('problem' in r) throw new Error(`${targets[i].name}: ${r.problem}`);
       },
     ),
     metamorphic,

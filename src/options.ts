@@ -1,9 +1,8 @@
 // What a caller may set for one parse, and the limits that bound it.
 
-import { z } from 'zod';
 import type { Catalogue } from './catalogue/index.js';
 import { ParseError } from './core/diagnostics.js';
-import { LANGUAGES, type Language } from './core/messages.js';
+import type { Language } from './core/messages.js';
 
 export interface ParseOptions {
   /** Name of the input, echoed as `source` and used in errors. */
@@ -63,35 +62,8 @@ export interface Settings {
   lang: Language;
 }
 
-const Limit = z
-  .number()
-  .positive()
-  .refine((n) => !Number.isNaN(n), 'a number');
-
-/** The options a caller may pass, checked: a wrong type is refused, never ignored. */
-const OptionsSchema = z
-  .object({
-    source: z.string().optional(),
-    encoding: z.string().min(1).optional(),
-    lang: z.enum(LANGUAGES).optional(),
-    catalogue: z
-      .custom<Catalogue>((c) => typeof c === 'object' && c !== null && Array.isArray((c as Catalogue).forms) && typeof (c as Catalogue).readers === 'object', 'a catalogue from loadCatalogue')
-      .optional(),
-    onProgress: z.custom<(p: Progress) => void>((f) => typeof f === 'function', 'a function').optional(),
-    ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, Limit.optional()])),
-  })
-  .strict();
-
-export function settingsOf(given: unknown): Settings {
-  if (given === null || typeof given !== 'object' || Array.isArray(given))
-    throw new ParseError('invalid-argument', { what: 'options', got: given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given });
-  const checked = OptionsSchema.safeParse(given);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const name = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.join(', ') : '') || 'options';
-    throw new ParseError('invalid-argument', { what: 'option', name, issue: issue?.message ?? 'invalid' });
-  }
-  const options = checked.data as ParseOptions;
+/** The settings of checked options (checkOptions in options-check.ts, or options the CLI built itself). */
+export function settingsOf(options: ParseOptions): Settings {
   const limits: Limits = { ...DEFAULT_LIMITS };
   for (const k of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
     const v = options[k];

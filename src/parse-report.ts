@@ -1,74 +1,21 @@
-// The pipeline, start to end, one named stage per step:
-//   input (bytes → source) → extract (source → grids) →
-//   table (grids → checked indicator tables) → text (meta, prose) → report.
-// Every decision is inside its stage; this file only composes them.
+// The public parse functions: a caller's options checked (zod), then the pipeline.
 
-import { defaultCatalogue } from './catalogue/index.js';
-import { ParseError } from './core/diagnostics.js';
-import { extractGrids, extractGridsAsync, type Extracted } from './extract/index.js';
-import { readInput, type Source } from './input/read.js';
-import { inputOf, settingsOf, type ParseOptions, type Settings, utf8Length } from './options.js';
+import { checkOptions } from './options-check.js';
+import type { ParseOptions } from './options.js';
 import type { ReportResult } from './output/schema.js';
-import { localizeReport, wordChecks } from './output/wording.js';
-import { readTables } from './table/index.js';
-import { readText } from './text/index.js';
+import { parseTrusted, parseTrustedAsync } from './pipeline.js';
 
 export { DEFAULT_LIMITS, type ParseOptions, type Progress } from './options.js';
 
-/** Stage input: bytes or text → a source of a known kind, refusing input over the size limit. */
-function read(given: unknown, settings: Settings): Source {
-  const input = inputOf(given);
-  settings.progress({ stage: 'read' });
-  // A string counts by its UTF-8 bytes (its length would count a CJK string a third of its size).
-  const size = typeof input === 'string' ? (input.length * 3 <= settings.limits.maxBytes ? input.length : utf8Length(input)) : input.byteLength;
-  const { maxBytes } = settings.limits;
-  const file = settings.file ? { file: settings.file } : {};
-  if (size > maxBytes) throw new ParseError('input-too-large', { size, limit: maxBytes }, file);
-  return readInput(input, { ...file, ...(settings.encoding ? { encoding: settings.encoding } : {}), ...settings.limits });
-}
-
-/** Stages table → text → the report, from the grids a source yielded. */
-function report(source: Source, extracted: Extracted, options: ParseOptions, settings: Settings): ReportResult {
-  const catalogue = options.catalogue ?? defaultCatalogue();
-  const input = { kind: source.kind, ...(extracted.size ? { size: extracted.size } : {}) };
-  const tables = readTables(extracted.grids, input, catalogue, settings.limits, settings.progress);
-  settings.progress({ stage: 'prose' });
-  const text = readText(extracted.text, tables.tables, catalogue);
-  settings.progress({ stage: 'done' });
-  const doc: ReportResult = {
-    source: options.source ?? null,
-    input: { kind: source.kind, encoding: source.encoding },
-    meta: text.meta,
-    tables: tables.tables,
-    prose: text.prose,
-    diagnostics: [...source.diagnostics, ...extracted.diagnostics, ...tables.diagnostics, ...text.diagnostics],
-  };
-  // Diagnostics are made in English: in English only the failed checks need words.
-  return settings.lang === 'en' ? wordChecks(doc, 'en', catalogue) : localizeReport(doc, settings.lang, catalogue);
-}
-
 /**
  * Parse a report (text, HTML, CSV or workbook bytes) into typed, cross-checked
- * indicator tables. Word documents need parseReportAsync.
+ * indicator tables. Word documents and PDFs need parseReportAsync.
  */
 export function parseReport(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: ParseOptions = {}): ReportResult {
-  const settings = settingsOf(options);
-  const source = read(input, settings);
-  if (source.kind === 'docx' || source.kind === 'pdf') {
-    throw new ParseError('input-unsupported', { what: 'async', kind: source.kind }, settings.file ? { file: settings.file } : {});
-  }
-  settings.progress({ stage: 'extract' });
-  const extracted = extractGrids(source, settings.limits, (options.catalogue ?? defaultCatalogue()).readers);
-  return report(source, extracted, options, settings);
+  return parseTrusted(input, checkOptions(options));
 }
 
 /** parseReport for every input kind, Word .docx (through mammoth's HTML) and PDF (through pdf.js) included. */
 export async function parseReportAsync(input: string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob, options: ParseOptions = {}): Promise<ReportResult> {
-  const settings = settingsOf(options);
-  // A Blob or File (what a page's file input gives).
-  const bytes = typeof Blob !== 'undefined' && input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
-  const source = read(bytes, settings);
-  settings.progress({ stage: 'extract' });
-  const catalogue = options.catalogue ?? defaultCatalogue();
-  return report(source, await extractGridsAsync(source, settings.limits, catalogue.readers, settings.file), options, settings);
+  return parseTrustedAsync(input, checkOptions(options));
 }

@@ -1,3 +1,5 @@
+// The entry point hands the readers their libraries (parse5).
+import '../src/index.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { extractHtmlGrids, elementText } from '../src/extract/html.js';

@@ -2,7 +2,7 @@
 
 import type { Params } from '../src/core/messages.js';
 import type { PaperSheet } from '../src/output/paper-form.js';
-import type { Progress } from '../src/parse-report.js';
+import type { Progress } from '../src/options.js';
 import type { ReportResult } from '../src/output/schema.js';
 
 export type Nothing = 'no-table' | 'no-number' | null;

@@ -2,6 +2,8 @@
 // run here, so the page never freezes, even on a large workbook. Also lays
 // out each recognised table as printed on paper, for the page to draw.
 
+// The page may read and write any kind of file: every library is handed in at once.
+import '../src/core/libraries-all.js';
 import { defaultCatalogue } from '../src/catalogue/index.js';
 import { ParseError } from '../src/core/diagnostics.js';
 import { nothingChecked } from '../src/output/check-report.js';
@@ -12,7 +14,7 @@ import { paperSheetOf, paperSheets } from '../src/output/paper-form.js';
 import type { ReportResult } from '../src/output/schema.js';
 import { localizeReport, wordChecks } from '../src/output/wording.js';
 import { formWorkbook, tablesWorkbook, workbookBytes } from '../src/output/workbook.js';
-import { parseReportAsync } from '../src/parse-report.js';
+import { parseTrustedAsync } from '../src/pipeline.js';
 import type { Request, Response } from './protocol.js';
 
 const post = (m: Response): void => (self as unknown as Worker).postMessage(m);
@@ -74,7 +76,7 @@ self.onmessage = async (e: MessageEvent<Request>) => {
       fill(req.form, new Map(Object.entries(req.values).map(([id, text]) => [id, typed(text)])), req.name);
     } else {
       filling = null;
-      show(await parseReportAsync(req.bytes ?? req.text ?? '', { source: req.name, onProgress: (progress) => post({ type: 'progress', progress }) }), false);
+      show(await parseTrustedAsync(req.bytes ?? req.text ?? '', { source: req.name, onProgress: (progress) => post({ type: 'progress', progress }) }), false);
     }
   } catch (err) {
     if (err instanceof ParseError) post({ type: 'error', code: err.code, params: err.params, message: err.message });

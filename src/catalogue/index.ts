@@ -1,180 +1,22 @@
 // The indicator catalogue: forms, their tables, indicators, aliases, units
-// and identities, all read from templates/*.json and validated with zod when
-// loaded. Code below never names an indicator or a year: adding a form or a
+// and identities, all read from templates/*.json, validated (schema.ts) and
+// built here into the lookup structures the stages use. Code below never names an indicator or a year: adding a form or a
 // provincial variant is a change to the data.
 //
 // Two table layouts exist. `list`: one indicator per row (the 2014 统计表).
 // `matrix`: rows × columns, each cell an indicator `<row>.<column>` (the
 // 2019/2021 tables); the loader expands rows and columns into cells.
 
-import { z } from 'zod';
 // Every file of templates/, gathered by scripts/bundle-templates.mjs at build time.
 import bundled from './templates.generated.json' with { type: 'json' };
 import { compileProse, type ProseRules } from '../text/prose.js';
 import { labelKey, normalizeLabel, normalizeText, splitNumbering, type Vocabulary } from '../core/normalize-text.js';
 import type { UnitTable } from '../core/numbers.js';
 import type { ReaderWords } from '../extract/words.js';
+import type { Identity, ListTable, MatrixTable, Template, TemplateData, Variant } from './schema.js';
 
-const ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
-const Id = z.string().regex(ID, 'ids are dot-separated lower-case words');
-
-export const IndicatorSchema = z.object({
-  id: Id,
-  label: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
-  unit: z.string().nullable(),
-  /** Printed units accepted without a diagnostic besides `unit`. */
-  units_accepted: z.array(z.string()).default([]),
-  parent: Id.nullable(),
-  /** A header or derived subtotal with no value cell on the official form. */
-  virtual: z.boolean().default(false),
-  /** A local variant's row (ah2014, sh2007 …), not on the national form. */
-  variant: z.string().optional(),
-});
-
-const ListTableSchema = z.object({
-  table: z.string().min(1),
-  layout: z.literal('list'),
-  title: z.string(),
-  /** Other printed titles of the table; with `title`, they mark where the table starts in a page. */
-  title_aliases: z.array(z.string()).default([]),
-  indicators: z.array(IndicatorSchema).min(1),
-});
-
-const ColumnSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  label: z.string().min(1),
-  aliases: z.array(z.string()).default([]),
-  /** A header that groups several columns (法人或其他组织): it has no cells of its own. */
-  group: z.string().optional(),
-  /** Unit of this column's cells; otherwise the row's, otherwise the table's. */
-  unit: z.string().optional(),
-  unit_printed: z.boolean().optional(),
-  /** Values may be negative (本年增/减). */
-  signed: z.boolean().optional(),
-});
-
-const RowSchema = z.object({
-  id: Id,
-  label: z.string().min(1),
-  aliases: z.array(z.string()).default([]),
-  parent: Id.nullable(),
-  virtual: z.boolean().default(false),
-  /** The columns this row has, in order; absent = every column; empty = a header row with no cells. */
-  columns: z.array(z.string()).optional(),
-  unit: z.string().optional(),
-  /** A provincial row not on the national form (hb2020 …): matched when printed, never reported missing. */
-  variant: z.string().optional(),
-  item: z.string().optional(),
-  note: z.string().optional(),
-});
-
-const MatrixTableSchema = z.object({
-  table: z.string().min(1),
-  layout: z.literal('matrix'),
-  title: z.string(),
-  title_aliases: z.array(z.string()).default([]),
-  unit: z.string().default('件'),
-  /** Labels that give the table its structure but hold no values (信息内容, 第二十条第（一）项 …). */
-  structure: z.array(z.string()).default([]),
-  columns: z.array(ColumnSchema).min(1),
-  rows: z.array(RowSchema).min(1),
-  /** Cell ids in printed order, for a value row that carries no row label (table 四's run of 15 numbers). */
-  sequence: z.array(Id).optional(),
-  /** Row names stand in the header (table 四), not in a label column. */
-  row_in_header: z.boolean().optional(),
-  /** Printed layout: the note in the header's corner, the heading over the value columns, the heading of the label column. */
-  corner: z.string().optional(),
-  column_title: z.string().optional(),
-  row_title: z.string().optional(),
-});
-
-export const TableSchema = z.discriminatedUnion('layout', [ListTableSchema, MatrixTableSchema]);
-
-export const IdentitySchema = z.object({
-  /** Stable rule id; `{var}` placeholders are filled from `each`. */
-  rule: z.string().min(1),
-  /** Σ left = Σ right, or Σ left ≤ Σ right. */
-  relation: z.enum(['=', '<=']),
-  left: z.array(z.string().min(1)).min(1),
-  right: z.array(z.string().min(1)).min(1),
-  strength: z.enum(['official', 'structural', 'usual']),
-  /** Holds only in these variants of the form (a variant's own sums). */
-  variants: z.array(z.string()).optional(),
-  /** Does not hold in these variants (their table sums otherwise). */
-  except: z.array(z.string()).optional(),
-  /** Expand the identity once per value: `{ "col": ["natural_person", …] }`. */
-  each: z.record(z.string(), z.array(z.string())).optional(),
-  /** The left side is a virtual subtotal: when it is not printed, compute it from the right side. */
-  derive: z.boolean().optional(),
-  /**
-   * The left side is a total column a publisher may leave blank in every row: then it is derived from
-   * the right side, for the other checks only (the blank cells stay blank), and these checks are skipped.
-   */
-  derive_blank_column: z.boolean().optional(),
-  note: z.string().optional(),
-});
-
-const YearsSchema = z.object({ from: z.number().int(), to: z.number().int().nullable() });
-
-export const TemplateSchema = z.object({
-  form: z.string().min(1),
-  name: z.string(),
-  basis: z.string().optional(),
-  /** The report years the form was prescribed for (FORMS.md §1): decides the form of a report without tables. */
-  years: YearsSchema,
-  source: z.string().optional(),
-  tables: z.array(TableSchema).min(1),
-  identities: z.array(IdentitySchema).default([]),
-});
-
-/** A provincial or local copy of a form: rows, aliases and sums of its own, as data. */
-export const VariantSchema = z.object({
-  variant: z.string().regex(/^[a-z][a-z0-9]*$/),
-  form: z.string().min(1),
-  table: z.string().min(1),
-  name: z.string(),
-  basis: z.string().optional(),
-  years: YearsSchema.optional(),
-  /** What tells a table of this variant: rows only it has, and words of its header (本期实际, 历年累计). */
-  detect: z.object({ ids: z.array(Id).default([]), header: z.array(z.string()).default([]) }),
-  /** More printed labels for rows of the form. */
-  aliases: z.record(Id, z.array(z.string().min(1))).default({}),
-  /** More units rows of the form are printed in here, without a diagnostic (申请数 in 条). */
-  units_accepted: z.record(Id, z.array(z.string().min(1))).default({}),
-  /** Rows of the variant, added to the form's table. */
-  indicators: z.array(IndicatorSchema).default([]),
-  /** Sums that hold in this variant only. */
-  identities: z.array(IdentitySchema).default([]),
-  /** Rules of the form that do not hold in this variant. */
-  except: z.array(z.string()).default([]),
-});
-
-export const UnitTableSchema = z.object({
-  units: z.array(z.string().min(1)),
-  placeholders: z.array(z.string().min(1)),
-  conversions: z.array(z.object({ from: z.string(), to: z.string(), exponent: z.number().int() })),
-  maxCountDigits: z.number().int().positive(),
-  moneyUnits: z.array(z.string()),
-});
-
-const TermSchema = z.object({ id: z.string(), year: z.enum(['current', 'previous']), sign: z.union([z.literal(1), z.literal(-1)]).default(1) });
-
-/** What consecutive reports of one agency must agree on (templates/continuity.json). */
-export const ContinuitySchema = z.object({
-  note: z.string().optional(),
-  rules: z.array(
-    z.object({
-      rule: z.string().min(1),
-      description: z.string(),
-      strength: z.enum(['strict', 'plausibility']),
-      forms: z.array(z.string()).min(1),
-      left: z.array(TermSchema).min(1),
-      right: z.array(TermSchema).min(1),
-      each: z.record(z.string(), z.array(z.string())).optional(),
-    }),
-  ),
-});
+/** An indicator id: dot-separated lower-case words. */
+export const ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 
 export interface ContinuityRule {
   rule: string;
@@ -184,18 +26,6 @@ export interface ContinuityRule {
   left: { id: string; year: 'current' | 'previous'; sign: 1 | -1 }[];
   right: { id: string; year: 'current' | 'previous'; sign: 1 | -1 }[];
 }
-
-export const VocabularySchema = z.object({ note: z.string().optional(), words: z.record(z.string(), z.string()) });
-
-export const ListHeaderSchema = z.object({
-  note: z.string().optional(),
-  list: z.object({ label: z.array(z.string()), unit: z.array(z.string()), code: z.array(z.string()), remark: z.array(z.string()), column_codes: z.array(z.string()).default([]) }),
-  value_kinds: z.object({ note: z.string().optional(), cumulative: z.array(z.string()), year: z.array(z.string()) }),
-});
-
-export type Identity = z.infer<typeof IdentitySchema>;
-export type Template = z.infer<typeof TemplateSchema>;
-export type Variant = z.infer<typeof VariantSchema>;
 
 /** Header words of a list-layout table, normalised like labels. */
 export interface ListHeaderWords {
@@ -362,12 +192,6 @@ export class CatalogueError extends Error {
   override readonly name = 'CatalogueError';
 }
 
-function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
-  const result = schema.safeParse(data);
-  if (!result.success) throw new CatalogueError(`${what} is invalid:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
-
 function labelInfo(label: string, aliases: string[], vocabulary: Vocabulary, keepNotes = false): { level: number; ordinal: number | null; keys: string[] } {
   const main = normalizeLabel(label, vocabulary);
   const key = (l: ReturnType<typeof normalizeLabel>): string => (keepNotes ? l.noteKey : l.key);
@@ -419,7 +243,7 @@ function indexBy<T extends { keys: string[] }>(entries: T[]): Map<string, T[]> {
   return index;
 }
 
-function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabulary: Vocabulary): ListTableEntry {
+function buildList(form: string, def: ListTable, vocabulary: Vocabulary): ListTableEntry {
   const parentOf = new Map(def.indicators.map((i) => [i.id, i.parent]));
   const indicators: IndicatorEntry[] = separateKeys(
     def.indicators.map((ind, order) => ({
@@ -438,7 +262,7 @@ function buildList(form: string, def: z.infer<typeof ListTableSchema>, vocabular
   return { form, table: def.table, title: def.title, titleKeys, layout: 'list', indicators, index: indexBy(indicators), byId: new Map(indicators.map((i) => [i.id, i])) };
 }
 
-function buildMatrix(form: string, def: z.infer<typeof MatrixTableSchema>, vocabulary: Vocabulary): MatrixTableEntry {
+function buildMatrix(form: string, def: MatrixTable, vocabulary: Vocabulary): MatrixTableEntry {
   const parentOf = new Map(def.rows.map((r) => [r.id, r.parent]));
   const colKeys = def.columns.map((c) => c.key);
   const rows: RowEntry[] = separateKeys(
@@ -604,24 +428,11 @@ function buildForm(template: Template, variants: Variant[], vocabulary: Vocabula
   return { form: t.form, name: t.name, years: t.years, variants: variantEntries, tables, identities };
 }
 
-/** Validate raw template data and build the lookup structures. */
-export function loadCatalogue(data: {
-  templates: unknown[];
-  variants?: unknown[];
-  units: unknown;
-  vocabulary: unknown;
-  listHeader: unknown;
-  prose: unknown;
-  continuity?: unknown;
-  labelsEn?: unknown;
-}): Catalogue {
-  const units = validate(UnitTableSchema, data.units, 'templates/units.json');
-  const vocabulary = validate(VocabularySchema, data.vocabulary, 'templates/vocabulary.json').words;
-  const layout = validate(ListHeaderSchema, data.listHeader, 'templates/list-header.json');
+/** Build the lookup structures from validated template data (validateTemplates). */
+export function buildCatalogue(data: TemplateData): Catalogue {
+  const { units, vocabulary, listHeader: layout, variants, templates } = data;
   const words = (list: string[]): Set<string> => new Set(list.map((w) => normalizeText(w, vocabulary)));
   const listHeader = { label: words(layout.list.label), unit: words(layout.list.unit), code: words(layout.list.code), remark: words(layout.list.remark), columnCodes: words(layout.list.column_codes) };
-  const variants = (data.variants ?? []).map((raw, i) => validate(VariantSchema, raw, `variant #${i}`));
-  const templates = data.templates.map((raw, i) => validate(TemplateSchema, raw, `template #${i}`));
   for (const v of variants) if (!templates.some((t) => t.form === v.form)) throw new CatalogueError(`variant ${v.variant}: unknown form ${v.form}`);
   const forms = templates.map((t) => buildForm(t, variants, vocabulary));
   const tableKeys = new Map<string, Set<string>>();
@@ -657,7 +468,7 @@ export function loadCatalogue(data: {
       listSkip: new Set([...listHeader.remark, ...listHeader.code]),
     },
   };
-  const continuity = validate(ContinuitySchema, data.continuity ?? { rules: [] }, 'templates/continuity.json').rules.flatMap((r) => {
+  const continuity = data.continuity.rules.flatMap((r) => {
     let bindings: Record<string, string>[] = [{}];
     for (const [name, values] of Object.entries(r.each ?? {})) bindings = bindings.flatMap((b) => values.map((v) => ({ ...b, [name]: v })));
     const fill = (s: string, b: Record<string, string>): string => s.replace(/\{(\w+)\}/g, (m, n: string) => b[n] ?? m);
@@ -665,22 +476,31 @@ export function loadCatalogue(data: {
   });
   const known = new Set(forms.flatMap((f) => f.tables.flatMap((t) => t.indicators.map((i) => i.id))));
   for (const r of continuity) for (const t of [...r.left, ...r.right]) if (!known.has(t.id)) throw new CatalogueError(`templates/continuity.json: ${r.rule}: unknown id ${t.id}`);
-  const english = new Map(Object.entries(validate(VocabularySchema, data.labelsEn ?? { words: {} }, 'templates/labels-en.json').words));
+  const english = new Map(Object.entries(data.labelsEn));
   return { forms, tableKeys, units, vocabulary, listHeader, valueKinds, readers, prose, continuity, english };
 }
 
 let builtin: Catalogue | null = null;
-/** The catalogue shipped in templates/, built once on first use. */
+/**
+ * The catalogue shipped in templates/, built once on first use. Its data was
+ * validated when the package was built (scripts/validate-templates.mjs wrote it
+ * back with every default filled in), so no schema runs here.
+ */
 export function defaultCatalogue(): Catalogue {
-  builtin ??= loadCatalogue({
-    templates: bundled.forms,
-    variants: bundled.variants,
-    units: bundled.units,
-    vocabulary: bundled.vocabulary,
-    listHeader: bundled.listHeader,
-    prose: bundled.prose,
-    continuity: bundled.continuity,
-    labelsEn: bundled.labelsEn,
-  });
+  if (!bundled.validated) throw new CatalogueError('the bundled templates were not validated at build time: run npm run build');
+  builtin ??= buildCatalogue(bundled as unknown as TemplateData);
   return builtin;
+}
+
+/** Whether the default catalogue is built already (or was given). */
+export function defaultCatalogueBuilt(): boolean {
+  return builtin !== null;
+}
+
+/**
+ * Give the built default catalogue at once (the command line deserialises the
+ * one the build step stored, which costs a tenth of building it at start-up).
+ */
+export function useDefaultCatalogue(catalogue: Catalogue): void {
+  builtin = catalogue;
 }

@@ -3,7 +3,6 @@
 // writing outputs atomically (a temporary sibling, then a rename) so that an
 // interrupted run never leaves half a file.
 
-import { createHash } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
@@ -87,6 +86,8 @@ export async function identicalFiles(files: string[]): Promise<string[][]> {
   for (const same of bySize.values()) {
     if (same.length < 2) continue;
     const byDigest = new Map<string, string[]>();
+    // Loaded here: only aggregate asks, and only for files of one size.
+    const { createHash } = await import('node:crypto');
     for (const f of same) {
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(await openablePath(f))) hash.update(chunk as Buffer);

@@ -2,7 +2,8 @@
 // the process (argv, streams, exit code, signals) arrives through `main`'s
 // parameters or is done by bin/zfxxgk.js.
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { packageFile } from './paths.js';
 import { parseArgs } from './args.js';
 import { type CliProcess, type Context, EXIT, printable, UsageError } from './context.js';
 import { COMMAND_SPECS, commandHelp, mainHelp } from './spec.js';
@@ -13,20 +14,29 @@ export { abortAll } from './io.js';
 import { OutputError } from './io.js';
 
 function version(): string {
-  const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
 // Commands load on demand: `--version` and `--help` start without the parsing library.
+/** A command that may read and write any kind of file: every library loaded first (parse loads what each input needs). */
+const full =
+  (run: (ctx: Context) => Promise<number>) =>
+  async (ctx: Context): Promise<number> => {
+    const { ALL_LIBRARIES, loadLibraries } = await import('../core/libraries.js');
+    await loadLibraries(ALL_LIBRARIES);
+    return run(ctx);
+  };
+
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   parse: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
-  check: async (ctx) => (await import('./commands/check.js')).checkCommand(ctx),
-  convert: async (ctx) => (await import('./commands/convert.js')).convertCommand(ctx),
-  aggregate: async (ctx) => (await import('./commands/aggregate.js')).aggregateCommand(ctx),
-  template: async (ctx) => (await import('./commands/template.js')).templateCommand(ctx),
+  check: full(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx)),
+  convert: full(async (ctx) => (await import('./commands/convert.js')).convertCommand(ctx)),
+  aggregate: full(async (ctx) => (await import('./commands/aggregate.js')).aggregateCommand(ctx)),
+  template: full(async (ctx) => (await import('./commands/template.js')).templateCommand(ctx)),
   serve: async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx),
-  compare: async (ctx) => (await import('./commands/compare.js')).compareCommand(ctx),
-  catalogue: async (ctx) => (await import('./commands/catalogue.js')).catalogueCommand(ctx),
+  compare: full(async (ctx) => (await import('./commands/compare.js')).compareCommand(ctx)),
+  catalogue: full(async (ctx) => (await import('./commands/catalogue.js')).catalogueCommand(ctx)),
   codes: async (ctx) => {
     const { CODES } = await import('../core/codes.js');
     for (const [code, info] of Object.entries(CODES)) ctx.io.stdout.write(`${code}\t${info.severity}\t${info.description}\n`);

@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ParseOptions } from '../parse-report.js';
+import type { ParseOptions } from '../options.js';
 import { type FileError, flag, wholeNumber, type Context } from './context.js';
 import type { ReportResult } from '../output/schema.js';
 

@@ -5,7 +5,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { fileErrorOf } from './context.js';
-import { DEFAULT_LIMITS, parseReportAsync } from '../parse-report.js';
+import { DEFAULT_LIMITS } from '../options.js';
+import { parseTrustedAsync } from '../pipeline.js';
 import { readInputFile } from './io.js';
 import type { Job, JobResult } from './pool.js';
 import { useNodeRuntime } from './runtime.js';
@@ -18,7 +19,7 @@ parentPort?.on('message', async (job: Job) => {
   let result: JobResult;
   try {
     const bytes = await readInputFile(job.path, DEFAULT_LIMITS.maxBytes);
-    const doc = await parseReportAsync(bytes, { source: job.path, ...job.options });
+    const doc = await parseTrustedAsync(bytes, { source: job.path, ...job.options });
     result = { index: job.index, json: JSON.stringify(doc), tables: doc.tables.length };
   } catch (e) {
     result = { index: job.index, error: fileErrorOf(e) };

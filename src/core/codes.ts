@@ -63,7 +63,10 @@ export const CODES = {
   'no-table-found': { severity: 'info', description: 'The document contains no statistics table; only prose was found.' },
   'table-not-recognised': { severity: 'info', description: 'A table was found but it matches no known form; it is listed with its size and skipped.' },
   'limit-tables': { severity: 'warning', description: 'The document has more tables than the `maxTables` limit; the rest were not read.' },
-  'limit-cells': { severity: 'warning', description: 'A table has more cells than the `maxCells` limit; it was not read.' },
+  'limit-cells': {
+    severity: 'warning',
+    description: 'A table has more cells than the `maxCells` limit, or a row more cells than a table row has (1,000: a CSV line, an HTML table); it was not read, the rest of the file was.',
+  },
   'limit-pages': { severity: 'warning', description: 'The PDF has more pages than the `maxPages` limit (200); the rest were not read.' },
   'pdf-image-only': { severity: 'warning', description: 'PDF pages that are images with no text layer (scans): listed, and nothing is read from them (no OCR, no guess).' },
   'pdf-stream-table': { severity: 'warning', description: 'A PDF table has no ruling lines: its cells were placed by the position of its header labels; its checks are evaluated as usual.' },

@@ -3,7 +3,8 @@
 // Every regular expression is linear: no nested quantifiers over shared
 // characters, so 100,000-character cells cannot make them backtrack.
 
-import * as OpenCC from 'opencc-js';
+import { library } from './libraries.js';
+import traditional from './traditional.generated.json' with { type: 'json' };
 import type { NormalizedLabel } from './types.js';
 
 const RUBY = /\((?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]){1,7}\)/g;
@@ -33,12 +34,37 @@ function stripRubyFully(text: string): string {
 }
 
 let converter: ((s: string) => string) | null = null;
-const opencc = (): ((s: string) => string) => (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+const opencc = (): ((s: string) => string) => (converter ??= library('opencc').Converter({ from: 't', to: 'cn' }));
+
+/**
+ * Per UTF-16 code unit (scripts/bundle-opencc.mjs): CHANGES where OpenCC's t→cn dictionaries map that one
+ * unit to another, STARTS_PAIR where a longer key that changes text starts with it (PAIRS holds its first two).
+ */
+const CHANGES = 1;
+const STARTS_PAIR = 2;
+const UNITS = new Uint8Array(0x10000);
+const PAIRS = new Set<number>();
+for (let i = 0; i < traditional.chars.length; i++) UNITS[traditional.chars.charCodeAt(i)] = CHANGES;
+for (let i = 0; i + 1 < traditional.pairs.length; i += 2) {
+  const first = traditional.pairs.charCodeAt(i);
+  UNITS[first] = (UNITS[first] as number) | STARTS_PAIR;
+  PAIRS.add(first * 0x10000 + traditional.pairs.charCodeAt(i + 1));
+}
+
+/** Whether OpenCC could change the text: a key that changes text starts somewhere in it (else OpenCC need not be loaded). */
+export function mayConvert(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const u = UNITS[text.charCodeAt(i)] as number;
+    if (u === 0) continue;
+    if (u & CHANGES || PAIRS.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 /** Traditional → simplified with OpenCC's phrase table (反覆 → 反复): for labels, which are short. */
 function toSimplified(text: string): string {
-  // Pure ASCII/punctuation needs no conversion; skip building the dictionary.
-  return /[\u3400-\u9fff]/.test(text) ? opencc()(text) : text;
+  // Text with no character OpenCC knows (most of it: reports are in simplified script) needs no dictionary.
+  return mayConvert(text) ? opencc()(text) : text;
 }
 
 /** Each Han character's simplified form, asked of OpenCC once and kept. */
@@ -51,20 +77,24 @@ const simplifiedChar = new Map<string, string>();
  */
 export function toSimplifiedChars(text: string): string {
   let parts: string[] | null = null;
+  let last = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
     const code = text.charCodeAt(i);
-    if (code < 0x3400 || code > 0x9fff) {
-      parts?.push(ch);
-      continue;
+    // One character alone matches only keys of one character.
+    if (((UNITS[code] as number) & CHANGES) === 0 || code < 0x3400 || code > 0x9fff) continue;
+    const ch = text[i] as string;
+    let to = simplifiedChar.get(ch);
+    if (to === undefined) {
+      to = opencc()(ch);
+      simplifiedChar.set(ch, to);
     }
-    const cached = simplifiedChar.get(ch);
-    const to: string = cached ?? opencc()(ch);
-    if (cached === undefined) simplifiedChar.set(ch, to);
-    if (parts) parts.push(to);
-    else if (to !== ch) parts = [text.slice(0, i), to];
+    if (to === ch) continue;
+    (parts ??= []).push(text.slice(last, i), to);
+    last = i + 1;
   }
-  return parts ? parts.join('') : text;
+  if (!parts) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 export interface Vocabulary {

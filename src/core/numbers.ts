@@ -19,9 +19,19 @@ export interface UnitTable {
 
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?$/;
 
-// Units may be printed in traditional script (萬元, 個, 條): simplify before splitting.
-function compact(raw: string): string {
-  return toSimplifiedChars(stripRuby(raw.normalize('NFKC')).replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+// Units may be printed in traditional script (萬元, 個, 條): simplify before splitting. `nfkc` is the text under NFKC.
+function compact(nfkc: string): string {
+  return toSimplifiedChars(stripRuby(nfkc).replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+}
+
+/** Digits 0-9 in a text, and (when `fullWidth`) ０-９ too. */
+function digitCount(text: string, fullWidth: boolean): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (fullWidth && c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n;
 }
 
 /** Split `24条` into `24` and `条`, taking the longest unit that ends the text. */
@@ -44,12 +54,14 @@ export function parseValue(raw: string, table: UnitTable): ParsedValue {
     return { value: null, unit: null, raw, kind: 'text', issues };
   }
   // Superscripts, circled and other look-alike digits (², ①) become digits under NFKC; they are marks, not a value.
-  const marks = [...raw].filter((c) => !/[0-9０-９]/.test(c) && /\d/.test(c.normalize('NFKC')));
-  if (marks.length > 0) {
+  // NFKC gives each digit (0-9, ０-９) one digit: more digits after it means such marks.
+  const nfkc = raw.normalize('NFKC');
+  if (digitCount(nfkc, false) > digitCount(raw, true)) {
+    const marks = [...raw].filter((c) => !/[0-9０-９]/.test(c) && /\d/.test(c.normalize('NFKC')));
     issues.push({ code: 'value-not-a-number', params: { raw: shorten(raw), marks: marks.join('') } });
     return { value: null, unit: null, raw, kind: 'text', issues };
   }
-  const text = compact(raw);
+  const text = compact(nfkc);
   if (text === '') return { value: null, unit: null, raw, kind: 'blank', issues };
   if (table.placeholders.includes(text) || /^[-—―─_/\\]+$/.test(text)) return { value: null, unit: null, raw, kind: 'placeholder', issues };
   const split = splitUnit(text, table.units);

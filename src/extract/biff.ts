@@ -8,7 +8,8 @@
 // BIFF stream that starts with its BOF record), saving a rewrite of the
 // compound document; the document's other streams hold nothing we read.
 
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { library } from '../core/libraries.js';
 
 const FORMULA = 0x0006;
 const SHRFMLA = 0x04bc;
@@ -49,11 +50,11 @@ const TOKENS: Record<number, { at: number; value: number }> = {
 export function withoutFormulaTokens(bytes: Uint8Array): Uint8Array {
   let cfb: ReturnType<typeof XLSX.CFB.read>;
   try {
-    cfb = XLSX.CFB.read(bytes, { type: 'array' });
+    cfb = library('xlsx').CFB.read(bytes, { type: 'array' });
   } catch {
     return bytes; // the workbook reader reports the damage
   }
-  const entry = XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book');
+  const entry = library('xlsx').CFB.find(cfb, 'Workbook') ?? library('xlsx').CFB.find(cfb, 'Book');
   const content = entry?.content as Uint8Array | undefined;
   if (!entry || !content) return bytes;
   const data = Uint8Array.from(content);

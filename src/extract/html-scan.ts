@@ -29,8 +29,18 @@ function tagName(html: string, i: number): string {
   return j === s ? '' : `${html[i + 1] === '/' ? '/' : ''}${html.slice(s, j).toLowerCase()}`;
 }
 
+/** Where `</name` next starts at or after `from` (tag name in any case), or -1. */
+export function endTagAt(html: string, name: string, from: number): number {
+  for (let i = html.indexOf('</', from); i !== -1; i = html.indexOf('</', i + 2)) {
+    let k = 0;
+    while (k < name.length && (html.charCodeAt(i + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return i;
+  }
+  return -1;
+}
+
 /** Where the construct starting at `i` ends (exclusive): a comment, a raw-text element, or a tag. */
-function skip(html: string, lower: string, i: number, name: string): number {
+function skip(html: string, i: number, name: string): number {
   if (html.startsWith('<!--', i)) {
     const e = html.indexOf('-->', i + 4);
     return e === -1 ? html.length : e + 3;
@@ -38,7 +48,7 @@ function skip(html: string, lower: string, i: number, name: string): number {
   const close = html.indexOf('>', i + 1);
   const end = close === -1 ? html.length : close + 1;
   if (RAW_TEXT.includes(name) && name !== 'title') {
-    const e = lower.indexOf(`</${name}`, end);
+    const e = endTagAt(html, name, end);
     if (e === -1) return html.length;
     const gt = html.indexOf('>', e);
     return gt === -1 ? html.length : gt + 1;
@@ -47,12 +57,16 @@ function skip(html: string, lower: string, i: number, name: string): number {
 }
 
 /** Line of a position, for positions asked in increasing order (each newline is counted once). */
-function lineCounter(html: string, firstLine: number): (pos: number) => number {
+export function lineCounter(html: string, firstLine: number): (pos: number) => number {
   let line = firstLine;
-  let counted = 0;
+  // The next newline not yet counted, kept between calls: searching afresh from each position would rescan a
+  // page of one long line to its end on every tag (quadratic).
+  let next = html.indexOf('\n');
   return (pos) => {
-    for (let k = html.indexOf('\n', counted); k !== -1 && k < pos; k = html.indexOf('\n', k + 1)) line++;
-    counted = pos;
+    while (next !== -1 && next < pos) {
+      line++;
+      next = html.indexOf('\n', next + 1);
+    }
     return line;
   };
 }
@@ -60,49 +74,18 @@ function lineCounter(html: string, firstLine: number): (pos: number) => number {
 /** Tables nested deeper than this inside one another are no statistics table: the region is cut there. */
 const MAX_TABLE_NESTING = 32;
 
-/**
- * The outermost <table>…</table> regions, in document order (an unclosed table runs to the end). A region whose
- * tables nest deeper than MAX_TABLE_NESTING ends where they do, marked `cut`: parsing 10^5 nested tables would
- * take minutes, and no report nests more than a few.
- */
-export function tableRegions(html: string): Region[] {
-  const lower = html.toLowerCase();
-  const out: Region[] = [];
-  let depth = 0;
-  let start = 0;
-  let cut = false;
-  const lineAt = lineCounter(html, 1);
-  for (let i = html.indexOf('<'); i !== -1 && i < html.length; ) {
-    const name = tagName(html, i);
-    const next = skip(html, lower, i, name);
-    if (name === 'table') {
-      if (depth === 0) {
-        start = i;
-        cut = false;
-      }
-      depth++;
-      if (depth === MAX_TABLE_NESTING + 1 && !cut) {
-        out.push({ start, end: i, line: lineAt(start), cut: true });
-        cut = true;
-      }
-    } else if (name === '/table' && depth > 0) {
-      depth--;
-      if (depth === 0 && !cut) out.push({ start, end: next, line: lineAt(start) });
-    }
-    i = html.indexOf('<', next);
-  }
-  if (depth > 0 && !cut) out.push({ start, end: html.length, line: lineAt(start) });
-  return out;
+export interface StartTag {
+  name: string;
+  line: number;
 }
 
 /** The start tags named in `names` (comments and raw text skipped), in order, each with its 1-based line counted from `firstLine`. */
-export function startTags(html: string, names: ReadonlySet<string>, firstLine: number): { name: string; line: number }[] {
-  const lower = html.toLowerCase();
-  const out: { name: string; line: number }[] = [];
+export function startTags(html: string, names: ReadonlySet<string>, firstLine: number): StartTag[] {
+  const out: StartTag[] = [];
   const lineAt = lineCounter(html, firstLine);
   for (let i = html.indexOf('<'); i !== -1 && i < html.length; ) {
     const name = tagName(html, i);
-    const next = skip(html, lower, i, name);
+    const next = skip(html, i, name);
     if (names.has(name)) out.push({ name, line: lineAt(i) });
     i = html.indexOf('<', next);
   }
@@ -136,6 +119,33 @@ const ENTITIES: Record<string, string> = {
   yen: '¥',
 };
 
+const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
+
+/**
+ * Entities decoded as the HTML standard decodes them, or null where this table cannot say: a name it does
+ * not hold, a reference without its semicolon, a numeric one the standard remaps (0, 0x80–0x9F, surrogates).
+ */
+export function decodeEntitiesExactly(s: string): string | null {
+  if (!s.includes('&')) return s;
+  // An '&' outside a full reference may still start one the standard reads (&nbsp without its semicolon).
+  if (/&[#a-z0-9]/i.test(s.replace(ENTITY, ''))) return null;
+  let unsure = false;
+  const out = s.replace(ENTITY, (m, e: string) => {
+    if (e[0] !== '#') {
+      const named = EXACT[e]; // names are case-sensitive (&AMP; is not &amp;)
+      if (named === undefined) unsure = true;
+      return named ?? m;
+    }
+    const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+    if (code === 0 || (code >= 0x80 && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) unsure = true;
+    return unsure ? m : String.fromCodePoint(code);
+  });
+  return unsure ? null : out;
+}
+
+/** The entity table with the spaces as the characters they are (the prose reader folds them all to ' '). */
+const EXACT: Record<string, string> = { ...ENTITIES, nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009' };
+
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
@@ -147,36 +157,49 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Visible text: tags dropped, block elements as line breaks, entities decoded; tables kept or left out. */
-export function visibleText(html: string, withTables: boolean): string {
-  const lower = html.toLowerCase();
+/**
+ * One pass over a page: its outermost <table>…</table> regions in document order (an unclosed table runs to
+ * the end), and its visible text without them (tags dropped, block elements as line breaks, entities decoded,
+ * <title> kept: it names the page). A region whose tables nest deeper than MAX_TABLE_NESTING ends where they do,
+ * marked `cut`: parsing 10^5 nested tables would take minutes, and no report nests more than a few.
+ */
+export function scanPage(html: string): { regions: Region[]; prose: string } {
+  const regions: Region[] = [];
   const parts: string[] = [];
   let depth = 0;
-  let pos = 0;
-  const text = (to: number): void => {
-    if (to > pos && (withTables || depth === 0)) parts.push(decodeEntities(html.slice(pos, to)));
-  };
+  let start = 0;
+  let cut = false;
+  let pos = 0; // start of the text not yet taken
+  const lineAt = lineCounter(html, 1);
   for (let i = html.indexOf('<'); i !== -1; ) {
-    text(i);
+    if (i > pos && depth === 0) parts.push(decodeEntities(html.slice(pos, i)));
     const name = tagName(html, i);
-    const next = skip(html, lower, i, name);
-    if (name === 'table') depth++;
-    else if (name === '/table' && depth > 0) depth--;
-    const bare = name.startsWith('/') ? name.slice(1) : name;
-    if (BLOCK.has(bare)) parts.push('\n');
+    const next = skip(html, i, name);
+    if (name === 'table') {
+      if (depth === 0) {
+        start = i;
+        cut = false;
+      }
+      depth++;
+      if (depth === MAX_TABLE_NESTING + 1 && !cut) {
+        regions.push({ start, end: i, line: lineAt(start), cut: true });
+        cut = true;
+      }
+    } else if (name === '/table' && depth > 0) {
+      depth--;
+      if (depth === 0 && !cut) regions.push({ start, end: next, line: lineAt(start) });
+    }
+    if (BLOCK.has(name.startsWith('/') ? name.slice(1) : name)) parts.push('\n');
     if (name === 'title') {
-      // <title> text is visible to us (the page's name), though not rendered.
-      const e = lower.indexOf('</title', next);
+      const e = endTagAt(html, 'title', next);
       parts.push(decodeEntities(html.slice(next, e === -1 ? html.length : e)), '\n');
       pos = e === -1 ? html.length : e;
-      i = html.indexOf('<', pos);
-      continue;
-    }
-    pos = next;
-    i = html.indexOf('<', next);
+    } else pos = next;
+    i = html.indexOf('<', pos);
   }
-  text(html.length);
-  return foldLines(parts.join(''));
+  if (pos < html.length && depth === 0) parts.push(decodeEntities(html.slice(pos)));
+  if (depth > 0 && !cut) regions.push({ start, end: html.length, line: lineAt(start) });
+  return { regions, prose: foldLines(parts.join('')) };
 }
 
 /** Spaces (no-break and ideographic included) folded, lines trimmed, empty lines dropped. */

@@ -3,9 +3,10 @@
 // `spanned` set on every position but the top-left one. Walks are iterative:
 // scraped pages can nest elements deeply enough to overflow a recursive walk.
 
-import { parseFragment } from 'parse5';
-import { foldLines, startTags, tableRegions, visibleText } from './html-scan.js';
+import { foldLines, scanPage, type StartTag, startTags } from './html-scan.js';
+import { type RawRow, type RawTable, readTableRegion } from './html-table.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { library } from '../core/libraries.js';
 import type { Cell, Grid } from '../core/types.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -26,8 +27,8 @@ function attr(el: Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
 }
 
-function spanAttr(el: Element, name: string, max: number): number {
-  const v = Number.parseInt(attr(el, name) ?? '1', 10);
+function spanValue(value: string | undefined, max: number): number {
+  const v = Number.parseInt(value ?? '1', 10);
   if (!Number.isFinite(v) || v < 0) return 1;
   return Math.min(v, max); // 0 is kept: rowspan=0 runs to the end of the table
 }
@@ -65,8 +66,7 @@ function findTables(root: Node, maxDepth: number): { tables: Element[]; structur
  * itself. Null when the tree does not follow the tags one for one (implied or
  * moved elements in broken markup); the caller then asks parse5 for locations.
  */
-function scannedLines(structure: Element[], source: string, firstLine: number): Map<Element, number> | null {
-  const tags = startTags(source, STRUCTURE, firstLine);
+function scannedLines(structure: Element[], tags: StartTag[]): Map<Element, number> | null {
   if (tags.length !== structure.length) return null;
   const lines = new Map<Element, number>();
   for (let i = 0; i < tags.length; i++) {
@@ -137,32 +137,43 @@ const parsedLines =
     return l === undefined ? undefined : l + lineBase;
   };
 
-/** Expand one table element into a grid; null when it would exceed `maxCells`. */
-function tableToGrid(table: Element, index: number, maxCells = Infinity, line: LineOf = parsedLines()): Grid | null {
-  const trs = tableRows(table);
+/** A parsed table element as its markup states it (the tokenizer's RawTable, from parse5's tree). */
+function rawOf(table: Element, line: LineOf): RawTable {
+  return {
+    line: line(table),
+    rows: tableRows(table).map((tr) => ({
+      line: line(tr),
+      cells: children(tr)
+        .filter((td): td is Element => isElement(td) && (td.tagName === 'td' || td.tagName === 'th'))
+        .map((td) => ({ text: elementText(td), line: line(td), colspan: attr(td, 'colspan'), rowspan: attr(td, 'rowspan') })),
+    })),
+  };
+}
+
+const at = (index: number, line: number | undefined): Cell['origin'] => (line === undefined ? { table: index } : { table: index, line });
+
+/** Expand a table's spans into a grid; null when it would exceed `maxCells`. */
+function expandTable(table: RawTable, index: number, maxCells: number): Grid | null {
+  const n = table.rows.length;
   const rows: (Cell | undefined)[][] = [];
   let placed = 0;
-  for (let r = 0; r < trs.length; r++) {
-    const tr = trs[r] as Element;
+  for (let r = 0; r < n; r++) {
     const row = (rows[r] ??= []);
     let c = 0;
-    for (const td of children(tr)) {
-      if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+    for (const td of (table.rows[r] as RawRow).cells) {
       while (row[c] !== undefined) c++;
-      const colspan = Math.max(1, spanAttr(td, 'colspan', MAX_COLSPAN));
-      const rs = spanAttr(td, 'rowspan', MAX_ROWSPAN);
-      const rowspan = rs === 0 ? trs.length - r : Math.min(Math.max(1, rs), trs.length - r);
+      const colspan = Math.max(1, spanValue(td.colspan, MAX_COLSPAN));
+      const rs = spanValue(td.rowspan, MAX_ROWSPAN);
+      const rowspan = rs === 0 ? n - r : Math.min(Math.max(1, rs), n - r);
       // Spans multiply cells: stop before a crafted table allocates millions of them.
       placed += colspan * rowspan;
       if (placed > maxCells) return null;
-      const text = elementText(td);
-      const cellLine = line(td);
-      const origin = cellLine === undefined ? { table: index } : { table: index, line: cellLine };
+      const origin = at(index, td.line);
       for (let dr = 0; dr < rowspan; dr++) {
         const target = (rows[r + dr] ??= []);
         for (let dc = 0; dc < colspan; dc++) {
           if (target[c + dc] !== undefined) continue; // overlapping spans: first writer wins
-          target[c + dc] = { text, origin, spanned: dr > 0 || dc > 0 };
+          target[c + dc] = { text: td.text, origin, spanned: dr > 0 || dc > 0 };
         }
       }
       c += colspan;
@@ -172,15 +183,12 @@ function tableToGrid(table: Element, index: number, maxCells = Infinity, line: L
   if (width * rows.length > maxCells) return null;
   const grid: Cell[][] = rows.map((row, r) => {
     const out: Cell[] = new Array<Cell>(width);
-    const fallbackLine = line(trs[r] as Element);
-    for (let c = 0; c < width; c++) {
-      // A position no <td> covers (a short row): no cell of the source, so marked spanned.
-      out[c] = row[c] ?? { text: '', origin: fallbackLine === undefined ? { table: index } : { table: index, line: fallbackLine }, spanned: true };
-    }
+    const fallback = at(index, table.rows[r]?.line);
+    // A position no <td> covers (a short row): no cell of the source, so marked spanned.
+    for (let c = 0; c < width; c++) out[c] = row[c] ?? { text: '', origin: fallback, spanned: true };
     return out;
   });
-  const startLine = line(table);
-  return { rows: grid, origin: startLine === undefined ? { table: index } : { table: index, line: startLine }, index };
+  return { rows: grid, origin: at(index, table.line), index };
 }
 
 export interface HtmlLimits {
@@ -194,34 +202,95 @@ export interface HtmlGrids {
   text: { prose: string; meta: string };
   /** Tables not expanded for their size (index and the cells they would have). */
   tooLarge: number[];
+  /** Tables not parsed for a row wider than any table row is: the table's index, the row's line and its cells. */
+  tooWide: { table: number; line: number; cells: number }[];
   tooDeep: boolean;
+}
+
+/** Cells in one row beyond which it is no table row (the HTML standard's colspan clamp). */
+export const MAX_ROW_CELLS = MAX_COLSPAN;
+
+/**
+ * What a region's start tags say before anything is parsed: its tables, its cells, and its widest row (cells of
+ * tables nested in a row count towards it). A region past the limits is never handed to parse5, whose tree of
+ * a million cells would take a gigabyte.
+ */
+function measure(tags: StartTag[]): { tables: number; cells: number; widest: { line: number; cells: number } } {
+  let tables = 0;
+  let cells = 0;
+  let row = { line: 0, cells: 0 };
+  let widest = row;
+  for (const t of tags) {
+    if (t.name === 'table') tables++;
+    else if (t.name === 'tr') row = { line: t.line, cells: 0 };
+    else {
+      cells++;
+      row.cells++;
+      if (row.cells > widest.cells) widest = row;
+    }
+  }
+  return { tables, cells, widest };
+}
+
+/** What one region gave: its tables, or why none was parsed (and how many tables that leaves out). */
+type RegionRead = { kind: 'tables'; tables: RawTable[]; deep: boolean } | { kind: 'too-wide'; count: number; line: number; cells: number } | { kind: 'too-large'; count: number };
+
+/** A region through parse5, after its start tags showed it is within the limits. */
+export function parseRegion(source: string, firstLine: number, limits: HtmlLimits): RegionRead {
+  const tags = startTags(source, STRUCTURE, firstLine);
+  const size = measure(tags);
+  const count = Math.max(1, size.tables);
+  if (size.widest.cells > MAX_ROW_CELLS) return { kind: 'too-wide', count, ...size.widest };
+  if (size.cells > limits.maxCells) return { kind: 'too-large', count };
+  let found = findTables(library('parse5').parseFragment(source), limits.maxDepth);
+  const scanned = scannedLines(found.structure, tags);
+  let line: LineOf = (el) => scanned?.get(el);
+  if (!scanned) {
+    found = findTables(library('parse5').parseFragment(source, { sourceCodeLocationInfo: true }), limits.maxDepth);
+    line = parsedLines(firstLine - 1);
+  }
+  return { kind: 'tables', tables: found.tables.map((t) => rawOf(t, line)), deep: found.tooDeep };
+}
+
+/** A table's widest row: its line and its cells. */
+function widestRow(t: RawTable): { line: number; cells: number } {
+  let widest = { line: t.line ?? 0, cells: 0 };
+  for (const r of t.rows) if (r.cells.length > widest.cells) widest = { line: r.line ?? 0, cells: r.cells.length };
+  return widest;
 }
 
 /** Every table of an HTML document, as grids, in document order. Only the tables' regions are parsed. */
 export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: Infinity, maxDepth: Infinity }): HtmlGrids {
   const grids: Grid[] = [];
   const tooLarge: number[] = [];
+  const tooWide: HtmlGrids['tooWide'] = [];
   let tooDeep = false;
   let index = 0;
-  for (const region of tableRegions(html)) {
+  const page = scanPage(html);
+  for (const region of page.regions) {
     const source = html.slice(region.start, region.end);
-    let found = findTables(parseFragment(source), limits.maxDepth);
-    const scanned = scannedLines(found.structure, source, region.line);
-    let line: LineOf = (el) => scanned?.get(el);
-    if (!scanned) {
-      found = findTables(parseFragment(source, { sourceCodeLocationInfo: true }), limits.maxDepth);
-      line = parsedLines(region.line - 1);
+    // The common markup is read from its tags in one pass; what that cannot vouch for goes to parse5.
+    const raw = region.cut ? null : readTableRegion(source, region.line);
+    const read: RegionRead = raw ? { kind: 'tables', tables: [raw], deep: false } : parseRegion(source, region.line, limits);
+    tooDeep ||= region.cut === true;
+    if (read.kind !== 'tables') {
+      if (read.kind === 'too-wide') tooWide.push({ table: index, line: read.line, cells: read.cells });
+      else tooLarge.push(index);
+      index += read.count;
+      continue;
     }
-    tooDeep ||= found.tooDeep || region.cut === true;
-    for (const t of found.tables) {
-      const g = tableToGrid(t, index, limits.maxCells, line);
+    tooDeep ||= read.deep;
+    for (const t of read.tables) {
+      const wide = widestRow(t);
+      const g = wide.cells > MAX_ROW_CELLS ? null : expandTable(t, index, limits.maxCells);
       if (g) grids.push(g);
+      else if (wide.cells > MAX_ROW_CELLS) tooWide.push({ table: index, ...wide });
       else tooLarge.push(index);
       index++;
     }
   }
   // Metadata reads the prose and the tables' own cells (a 填报单位 line is often in the table).
-  const prose = visibleText(html, false);
+  const prose = page.prose;
   const cells = grids
     .map((g) =>
       g.rows
@@ -234,5 +303,5 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
         .join('\n'),
     )
     .join('\n');
-  return { grids, tooLarge, tooDeep, text: { prose, meta: `${prose}\n${cells}` } };
+  return { grids, tooLarge, tooWide, tooDeep, text: { prose, meta: `${prose}\n${cells}` } };
 }

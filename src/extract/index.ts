@@ -6,11 +6,13 @@ import type { Source } from '../input/read.js';
 import { checkInflated, inflateCapOf } from '../input/container.js';
 import type { Diagnostic, Grid } from '../core/types.js';
 import { extractCsvGrids } from './csv.js';
-import { extractHtmlGrids } from './html.js';
+import { extractHtmlGrids, MAX_ROW_CELLS } from './html.js';
 import { extractPipeGrids, textLines } from './pipe.js';
 import { extractGluedGrids } from './glued.js';
 import { extractStreamGrids } from './stream.js';
 import type { ReaderWords } from './words.js';
+import type { LibraryName } from '../core/libraries.js';
+import { mayConvert } from '../core/normalize-text.js';
 import { inflatesCapped, loadCodepages, setInflateCap, workbookGrids } from './workbook.js';
 
 /** Pipe tables first; then flattened tables in the lines no pipe table used. */
@@ -68,6 +70,27 @@ function cellText(grids: Grid[]): string {
     .join('\n');
 }
 
+/** The libraries each kind of source is read with (a .docx: its ZIP parts, then its HTML). */
+const LIBRARIES: Record<Source['kind'], LibraryName[]> = {
+  text: [],
+  html: ['parse5'],
+  csv: ['papaparse'],
+  xlsx: ['xlsx'],
+  xls: ['xlsx'],
+  ods: ['xlsx'],
+  docx: ['xlsx', 'parse5'],
+  pdf: [],
+};
+
+/**
+ * What a source is read with; and OpenCC unless the source's text shows that nothing in it is traditional script
+ * (an HTML page may spell characters as &#…; references, and a container's text is not seen before it is read).
+ */
+export function librariesToExtract(source: Source): LibraryName[] {
+  const simplified = 'text' in source && !mayConvert(source.text) && !(source.kind === 'html' && source.text.includes('&#'));
+  return simplified ? LIBRARIES[source.kind] : [...LIBRARIES[source.kind], 'opencc'];
+}
+
 /** Grids of every input kind but .docx, which needs extractGridsAsync. */
 export function extractGrids(source: Source, limits: ExtractLimits, words: ReaderWords): Extracted {
   const extracted = extractKind(source, limits, words);
@@ -79,6 +102,14 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
     case 'html': {
       const html = extractHtmlGrids(source.text, limits);
       const diagnostics = html.tooLarge.map((i) => diagnostic('limit-cells', { what: 'expand', table: i, limit: limits.maxCells }, { cell: { table: i }, expected: limits.maxCells }));
+      for (const w of html.tooWide)
+        diagnostics.push(
+          diagnostic(
+            'limit-cells',
+            { what: 'wide-table', table: w.table, line: w.line, cells: w.cells, limit: MAX_ROW_CELLS },
+            { cell: { table: w.table, line: w.line }, actual: w.cells, expected: MAX_ROW_CELLS },
+          ),
+        );
       if (html.tooDeep)
         diagnostics.push(
           diagnostic(
@@ -92,8 +123,8 @@ function extractKind(source: Source, limits: ExtractLimits, words: ReaderWords):
       return { grids: html.grids, diagnostics, text: html.text };
     }
     case 'csv': {
-      const grids = extractCsvGrids(source.text);
-      return { grids, diagnostics: [], text: { meta: cellText(grids), prose: '' } };
+      const { grids, diagnostics } = extractCsvGrids(source.text, limits.maxCells);
+      return { grids, diagnostics, text: { meta: cellText(grids), prose: '' } };
     }
     case 'text': {
       const grids = extractTextGrids(source.text, words);

@@ -6,7 +6,8 @@
 // text to the covered positions, marked spanned, so labels spread and
 // numbers never do. Every cell knows its sheet and A1 reference.
 
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { library, whenLoaded } from '../core/libraries.js';
 import { ParseError } from '../core/diagnostics.js';
 import { withoutFormulaTokens } from './biff.js';
 import type { Cell, Grid } from '../core/types.js';
@@ -24,7 +25,7 @@ let codepages = false;
  * package's entry point does it at once for the synchronous `parseReport`.
  */
 export function useCodepages(table: unknown): void {
-  XLSX.set_cptable(table as Parameters<typeof XLSX.set_cptable>[0]);
+  whenLoaded('xlsx', (x) => x.set_cptable(table as Parameters<typeof XLSX.set_cptable>[0]));
   codepages = true;
 }
 
@@ -50,7 +51,7 @@ export function useZlib(zlib: unknown): void {
   }
   // A view of zlib with its InflateRaw replaced (copying it would touch its deprecated getters).
   const capped = Object.create(z, { InflateRaw: { value: CappedInflateRaw } });
-  XLSX.CFB.utils.use_zlib(capped as unknown as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]);
+  whenLoaded('xlsx', (x) => x.CFB.utils.use_zlib(capped as unknown as Parameters<typeof XLSX.CFB.utils.use_zlib>[0]));
   cappedInflate = true;
 }
 
@@ -142,9 +143,9 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
       skipped.push(...ods.skipped);
       nested.push(...ods.nested);
       damaged.push(...screenSharedStrings(zip));
-      wb = (XLSX as unknown as { parse_zip(zip: unknown, o: object): XLSX.WorkBook }).parse_zip(zip, options);
+      wb = (library('xlsx') as unknown as { parse_zip(zip: unknown, o: object): XLSX.WorkBook }).parse_zip(zip, options);
     } else {
-      wb = XLSX.read(bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes, options);
+      wb = library('xlsx').read(bytes[0] === 0xd0 && bytes[1] === 0xcf ? withoutFormulaTokens(bytes) : bytes, options);
     }
   } catch (cause) {
     const where = { ...(file ? { file } : {}), cause };
@@ -162,7 +163,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     if (!ws?.['!ref']) continue;
     // The declared range (<dimension>) can be far larger than the cells a sheet holds: read what is there.
     // It can be narrower too: SheetJS leaves the columns an .ods repeat fills out of its range.
-    const declared = XLSX.utils.decode_range(ws['!ref']);
+    const declared = library('xlsx').utils.decode_range(ws['!ref']);
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     const lastRow = Math.min(declared.e.r, data.length - 1);
     let lastCol = declared.s.c;
@@ -170,7 +171,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     const range = { s: declared.s, e: { r: Math.max(declared.s.r, lastRow), c: lastCol } };
     const height = range.e.r - range.s.r + 1;
     const width = range.e.c - range.s.c + 1;
-    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : null;
+    const full = ws['!fullref'] ? library('xlsx').utils.decode_range(ws['!fullref']) : null;
     // Rows past MAX_SHEET_ROWS were never parsed: the sheet is too large to read whole. (Its <dimension>
     // alone says nothing: A1:XFD1048576 around 28 real rows is read as the 28 rows.)
     if (height * width > limits.maxCells || data.length >= MAX_SHEET_ROWS) {
@@ -181,7 +182,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
     for (let r = range.s.r; r <= range.e.r; r++) {
       const src = data[r] ?? [];
       const row: Cell[] = [];
-      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellOf(src[c], sheet, XLSX.utils.encode_cell({ r, c })));
+      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellOf(src[c], sheet, library('xlsx').utils.encode_cell({ r, c })));
       rows.push(row);
     }
     for (const m of ws['!merges'] ?? []) {
@@ -193,7 +194,7 @@ export function workbookGrids(bytes: Uint8Array, limits: WorkbookLimits, file?: 
           const row = rows[r - range.s.r];
           const at = c - range.s.c;
           if (!row || at < 0 || at >= row.length) continue;
-          row[at] = { text: top.text, origin: { sheet, ref: XLSX.utils.encode_cell({ r, c }) }, spanned: true };
+          row[at] = { text: top.text, origin: { sheet, ref: library('xlsx').utils.encode_cell({ r, c }) }, spanned: true };
         }
       }
     }

@@ -1,7 +1,7 @@
 // The parts of an opened ZIP workbook (SheetJS's CFB container), for the
 // screens that mend or refuse what SheetJS would mishandle before it parses.
 
-import * as XLSX from 'xlsx';
+import { library } from '../core/libraries.js';
 
 export interface ZipEntry {
   content: Uint8Array;
@@ -13,12 +13,12 @@ export interface ZipContainer {
 
 /** Open a ZIP's directory and inflate its entries (through the capped zlib when one was given). */
 export function openZip(bytes: Uint8Array): ZipContainer {
-  return XLSX.CFB.read(bytes, { type: 'buffer' }) as ZipContainer;
+  return library('xlsx').CFB.read(bytes, { type: 'buffer' }) as ZipContainer;
 }
 
 /** The entry at a path from the container's root (a bare name would match that name in any folder). */
 export function entryOf(zip: ZipContainer, path: string): ZipEntry | null {
-  return (XLSX.CFB.find(zip, `/${path}`) as ZipEntry | null) ?? null;
+  return (library('xlsx').CFB.find(zip, `/${path}`) as ZipEntry | null) ?? null;
 }
 
 export function textOf(entry: ZipEntry): string {

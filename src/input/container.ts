@@ -4,7 +4,7 @@
 // here, before anything is inflated, so that a zip bomb is refused by the
 // sizes it declares.
 
-import * as XLSX from 'xlsx';
+import { library } from '../core/libraries.js';
 import { ParseError } from '../core/diagnostics.js';
 
 export interface ZipEntry {
@@ -148,7 +148,7 @@ export async function checkInflated(bytes: Uint8Array, limits: Pick<ContainerLim
 export function cfbKind(bytes: Uint8Array, file?: string): ContainerKind {
   let paths: string[];
   try {
-    paths = XLSX.CFB.read(bytes, { type: 'array' }).FullPaths;
+    paths = library('xlsx').CFB.read(bytes, { type: 'array' }).FullPaths;
   } catch (cause) {
     throw new ParseError('input-corrupt', { what: 'compound' }, { ...(file ? { file } : {}), cause });
   }

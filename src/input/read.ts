@@ -6,6 +6,7 @@ import { decode, sniffContainer } from './decode.js';
 import { ParseError } from '../core/diagnostics.js';
 import { cfbKind, zipKind, type ContainerLimits } from './container.js';
 import type { Diagnostic } from '../core/types.js';
+import type { LibraryName } from '../core/libraries.js';
 
 export type Source =
   | { kind: 'text' | 'html' | 'csv'; text: string; encoding: string; diagnostics: Diagnostic[] }
@@ -35,6 +36,11 @@ function looksLikeCsv(text: string): boolean {
 
 function where(file?: string): { file?: string } {
   return file ? { file } : {};
+}
+
+/** The libraries readInput needs for these bytes: a compound document's directory is read with SheetJS's CFB. */
+export function librariesToRead(input: unknown): LibraryName[] {
+  return input instanceof Uint8Array && sniffContainer(input)?.kind === 'xls' ? ['xlsx'] : [];
 }
 
 export function readInput(input: string | Uint8Array, options: ReadOptions): Source {

@@ -1,7 +1,7 @@
 // Serialising results: JSON, JSONL and the long CSV of OUTPUT.md. Pure
 // functions over ReportResult; the CLI decides where the text goes.
 
-import Papa from 'papaparse';
+import { library } from '../core/libraries.js';
 import { type Catalogue, defaultCatalogue } from '../catalogue/index.js';
 import type { ReportResult } from './schema.js';
 
@@ -111,7 +111,7 @@ export function toDiagnosticRows(doc: ReportResult): (string | number | null)[][
 
 /** CSV text of rows (no header), as papaparse quotes it. */
 export function csvLines(rows: (string | number | null)[][]): string {
-  return rows.length === 0 ? '' : `${Papa.unparse(rows, { newline: '\n' })}\n`;
+  return rows.length === 0 ? '' : `${library('papaparse').unparse(rows, { newline: '\n' })}\n`;
 }
 
 export function formatDocuments(docs: ReportResult[], format: OutputFormat, single: boolean): string {
@@ -123,6 +123,6 @@ export function formatDocuments(docs: ReportResult[], format: OutputFormat, sing
     case 'jsonl':
       return docs.map((d) => `${JSON.stringify(d)}\n`).join('');
     case 'csv':
-      return `${Papa.unparse({ fields: [...CSV_HEADER], data: docs.flatMap((d) => toCsvRows(d)) }, { newline: '\n' })}\n`;
+      return `${library('papaparse').unparse({ fields: [...CSV_HEADER], data: docs.flatMap((d) => toCsvRows(d)) }, { newline: '\n' })}\n`;
   }
 }

@@ -44,8 +44,19 @@ interface CellName {
   column: string | null;
 }
 
-/** How the form names an indicator's cell: its table, row and (in a matrix) column. */
+const cellNames = new WeakMap<Catalogue, Map<string, CellName | null>>();
+
+/** How the form names an indicator's cell: its table, row and (in a matrix) column (each asked once per catalogue). */
 function cellName(catalogue: Catalogue, form: string, id: string, lang: Language): CellName | null {
+  let names = cellNames.get(catalogue);
+  if (!names) cellNames.set(catalogue, (names = new Map()));
+  const key = `${form}\u0000${lang}\u0000${id}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = nameCell(catalogue, form, id, lang)));
+  return name;
+}
+
+function nameCell(catalogue: Catalogue, form: string, id: string, lang: Language): CellName | null {
   const named = indicatorsOf(catalogue, form).get(id);
   if (!named) return null;
   const { table, ind } = named;
@@ -94,6 +105,23 @@ function partNames(names: (CellName | null)[], ids: string[], lang: Language): {
 
 const MAX_PARTS = 10;
 
+const tableWords = new WeakMap<TableResult, Map<Language, Map<string, string>>>();
+
+/** Each indicator's number as a check tells it, made once per table and language (a table may fail hundreds of checks). */
+function valueWords(table: TableResult, lang: Language): Map<string, string> {
+  let byLang = tableWords.get(table);
+  if (!byLang) tableWords.set(table, (byLang = new Map()));
+  let values = byLang.get(lang);
+  if (values) return values;
+  const w = wordsOf(lang).check;
+  values = new Map<string, string>(table.indicators.map((v) => [v.id, v.value === null ? w.blank : String(v.value)]));
+  // A subtotal the table does not print, or a blank total column derived from its parts: the computed number, said so.
+  const printed = new Map(table.indicators.map((v) => [v.id, v.value]));
+  for (const v of table.virtual) if ((printed.get(v.id) ?? null) === null) values.set(v.id, `${v.value}${w.paren(w.computed)}`);
+  byLang.set(lang, values);
+  return values;
+}
+
 /**
  * A failed (or any evaluated) check in the form's words: the total, what it should be,
  * the parts with their numbers, what the table says, and where the total stands.
@@ -103,10 +131,7 @@ export function describeCheck(check: CheckResult, table: TableResult, lang: Lang
   const idn = catalogue.forms.find((f) => f.form === table.form)?.identities.find((i) => i.rule === check.rule);
   const left = idn?.left ?? check.ids.slice(0, 1);
   const right = idn?.right ?? check.ids.slice(1);
-  const values = new Map<string, string>(table.indicators.map((v) => [v.id, v.value === null ? w.blank : String(v.value)]));
-  // A subtotal the table does not print, or a blank total column derived from its parts: the computed number, said so.
-  const printed = new Map(table.indicators.map((v) => [v.id, v.value]));
-  for (const v of table.virtual) if ((printed.get(v.id) ?? null) === null) values.set(v.id, `${v.value}${w.paren(w.computed)}`);
+  const values = valueWords(table, lang);
   const ids = [...left, ...right];
   const names = ids.map((id) => cellName(catalogue, table.form, id, lang));
   const { shared, parts } = partNames(names, ids, lang);

@@ -1,7 +1,8 @@
 // Workbooks written by the package: the official form as a blank return
 // (template), a filled form (aggregate), and the long tables of `convert`.
 
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { library } from '../core/libraries.js';
 import type { FormEntry } from '../catalogue/index.js';
 import { paperSheets, type PaperSheet } from './paper-form.js';
 
@@ -16,7 +17,7 @@ export function paperWorksheet(layout: PaperSheet, values: Values = new Map(), a
     const row = aoa[r];
     if (row && v !== undefined && v !== null) row[c] = v;
   }
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const ws = library('xlsx').utils.aoa_to_sheet(aoa);
   ws['!merges'] = layout.merges.map((m) => ({ s: { r: m.r0, c: m.c0 }, e: { r: m.r1, c: m.c1 } }));
   ws['!cols'] = (layout.rows[0] ?? []).map((_, c) => ({ wch: c === 0 ? 36 : 12 }));
   return ws;
@@ -38,22 +39,22 @@ export function formWorkbook(
   extra: { name: string; rows: (string | number | null)[][] }[] = [],
   about: { agency?: string | null; title?: string } = {},
 ): XLSX.WorkBook {
-  const wb = XLSX.utils.book_new();
+  const wb = library('xlsx').utils.book_new();
   if (about.title) wb.Props = { Title: about.title };
   const used = new Set<string>();
-  for (const layout of paperSheets(form)) XLSX.utils.book_append_sheet(wb, paperWorksheet(layout, values, about.agency ?? null), sheetName(layout.name, used));
-  for (const sheet of extra) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet.rows), sheetName(sheet.name, used));
+  for (const layout of paperSheets(form)) library('xlsx').utils.book_append_sheet(wb, paperWorksheet(layout, values, about.agency ?? null), sheetName(layout.name, used));
+  for (const sheet of extra) library('xlsx').utils.book_append_sheet(wb, library('xlsx').utils.aoa_to_sheet(sheet.rows), sheetName(sheet.name, used));
   return wb;
 }
 
 /** A workbook of plain tables (rows of cells), one sheet each. */
 export function tablesWorkbook(sheets: { name: string; rows: (string | number | null)[][] }[]): XLSX.WorkBook {
-  const wb = XLSX.utils.book_new();
+  const wb = library('xlsx').utils.book_new();
   const used = new Set<string>();
-  for (const s of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(s.rows), sheetName(s.name, used));
+  for (const s of sheets) library('xlsx').utils.book_append_sheet(wb, library('xlsx').utils.aoa_to_sheet(s.rows), sheetName(s.name, used));
   return wb;
 }
 
 export function workbookBytes(wb: XLSX.WorkBook, bookType: 'xlsx' | 'biff8' | 'ods' = 'xlsx'): Uint8Array {
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType, compression: true }) as ArrayBuffer);
+  return new Uint8Array(library('xlsx').write(wb, { type: 'array', bookType, compression: true }) as ArrayBuffer);
 }

@@ -65,6 +65,17 @@ function evaluate(idn: IdentityEntry, byId: Map<string, IndicatorValue>, diagnos
   return { ...base, status: ok ? 'pass' : 'fail', expected, actual };
 }
 
+const relevantCache = new WeakMap<IdentityEntry[], WeakMap<ReadonlyMap<string, IndicatorEntry>, IdentityEntry[]>>();
+
+/** The identities whose ids all belong to a catalogue table, found once per form and table. */
+function relevantOf(identities: IdentityEntry[], table: ReadonlyMap<string, IndicatorEntry>): IdentityEntry[] {
+  let byTable = relevantCache.get(identities);
+  if (!byTable) relevantCache.set(identities, (byTable = new WeakMap()));
+  let relevant = byTable.get(table);
+  if (!relevant) byTable.set(table, (relevant = identities.filter((idn) => [...idn.left, ...idn.right].every((id) => table.has(id)))));
+  return relevant;
+}
+
 /**
  * Evaluate every identity whose ids all belong to the table. Derivations run
  * first, so a check may use a computed subtotal; a computed value is never
@@ -74,7 +85,7 @@ export function checkIdentities(values: IndicatorValue[], identities: IdentityEn
   const byId = new Map(values.map((v) => [v.id, v]));
   const diagnostics: Diagnostic[] = [];
   const virtual: VirtualValue[] = [];
-  const relevant = identities.filter((idn) => [...idn.left, ...idn.right].every((id) => table.has(id)));
+  const relevant = relevantOf(identities, table);
   // Derive virtual subtotals whose parts are all printed (several passes: subtotals of subtotals).
   const derived = new Map<string, IndicatorValue>();
   for (let pass = 0; pass < 3; pass++) {

@@ -76,8 +76,18 @@ function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progr
 }
 
 /** The identities that hold in a table of this form, as printed in this variant (or none). */
+const variantIdentities = new WeakMap<FormEntry, Map<string | null, IdentityEntry[]>>();
+
+/** The identities a table of the form (in a variant, or none) is checked by; one list per form and variant. */
 function identitiesFor(form: FormEntry, variant: string | null): IdentityEntry[] {
-  return form.identities.filter((i) => (i.variants ? variant !== null && i.variants.includes(variant) : variant === null || !i.except.includes(variant)));
+  let byVariant = variantIdentities.get(form);
+  if (!byVariant) variantIdentities.set(form, (byVariant = new Map()));
+  let list = byVariant.get(variant);
+  if (!list) {
+    list = form.identities.filter((i) => (i.variants ? variant !== null && i.variants.includes(variant) : variant === null || !i.except.includes(variant)));
+    byVariant.set(variant, list);
+  }
+  return list;
 }
 
 /**

@@ -4,21 +4,13 @@
 // and its character span in the decoded text. Then each figure is compared
 // with the table cell of the same id.
 
-import { z } from 'zod';
 import type { FormEntry } from '../catalogue/index.js';
+import type { ProsePatterns } from '../catalogue/schema.js';
 import { diagnostic } from '../core/diagnostics.js';
 import { stripRuby, toSimplifiedChars, type Vocabulary } from '../core/normalize-text.js';
 import type { TableResult } from '../output/schema.js';
 import type { Diagnostic } from '../core/types.js';
 import { convertUnit, type UnitTable } from '../core/numbers.js';
-
-const IdsSchema = z.record(z.string(), z.string());
-const ItemSchema = z.object({ ids: IdsSchema, pattern: z.string() });
-const ProsePatternsSchema = z.object({
-  note: z.string().optional(),
-  reject: z.array(z.string()),
-  patterns: z.array(ItemSchema.extend({ items: z.array(ItemSchema).default([]) })),
-});
 
 export interface ProseRules {
   reject: string[];
@@ -28,8 +20,7 @@ export interface ProseRules {
 }
 
 /** Compile the prose patterns once (validated data from templates/prose.json). */
-export function compileProse(data: unknown, units: readonly string[]): ProseRules {
-  const parsed = ProsePatternsSchema.parse(data);
+export function compileProse(parsed: ProsePatterns, units: readonly string[]): ProseRules {
   const alternatives = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     reject: parsed.reject,

@@ -55,21 +55,38 @@ export function sources(root: string): Source[] {
 
 type Values = Map<string, { value: number | null; raw: string; form: string }>;
 
-const valuesOf = (r: ReportResult): Values => new Map(r.tables.flatMap((t, k) => t.indicators.map((i) => [`${k}:${i.id}`, { value: i.value, raw: String(i.raw ?? ''), form: t.form }] as const)));
-const flags = (r: ReportResult): Set<string> =>
+const valuesOf = (r: Pick<ReportResult, 'tables'>): Values =>
+  new Map(r.tables.flatMap((t, k) => t.indicators.map((i) => [`${k}:${i.id}`, { value: i.value, raw: String(i.raw ?? ''), form: t.form }] as const)));
+const flags = (r: Pick<ReportResult, 'tables' | 'diagnostics'>): Set<string> =>
   new Set([
     // What a diagnostic says counts, not only where: a split of glued digits that now reads 4|82 is a new flag.
     ...[...r.diagnostics, ...r.tables.flatMap((t) => t.diagnostics)].map((d) => `${d.code} ${d.id ?? ''} ${JSON.stringify(d.cell ?? {})} ${JSON.stringify(d.actual ?? null)}`),
     ...r.tables.flatMap((t, k) => t.checks.filter((c) => c.status === 'fail').map((c) => `check ${k} ${c.rule}`)),
   ]);
 
+export type Outcome<O extends string> = { outcome: O } | { problem: string };
+
 /** The outcome of raising the `n`th number of a source by `by` (one unless given), or what went wrong. */
-export function bump(source: Source, n: number, by = 1): { outcome: 'unchanged' | 'followed' | 'flagged' } | { problem: string } {
+export function bump(source: Source, n: number, by = 1): Outcome<'unchanged' | 'followed' | 'flagged'> {
   const [start, end] = source.numbers[n] as [number, number];
   const printed = source.text.slice(start, end);
   const raised = (BigInt(printed) + BigInt(by)).toString().padStart(printed.length, '0');
   const r = parseReport(source.text.slice(0, start) + raised + source.text.slice(end), { source: source.file });
-  const before = valuesOf(source.base);
+  return judgeBump(source.base, r, printed, raised, start);
+}
+
+/**
+ * Judge a parse after one printed number went from `printed` to `raised`: nothing changed, exactly that value
+ * follows (its cell prints the raised digits), or the change is flagged. Shared by text, workbook and PDF sources.
+ */
+export function judgeBump(
+  base: Pick<ReportResult, 'tables' | 'diagnostics'>,
+  r: Pick<ReportResult, 'tables' | 'diagnostics'>,
+  printed: string,
+  raised: string,
+  at: number | string,
+): Outcome<'unchanged' | 'followed' | 'flagged'> {
+  const before = valuesOf(base);
   const after = valuesOf(r);
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k)?.value !== after.get(k)?.value);
   if (changed.length === 0) return { outcome: 'unchanged' };
@@ -77,13 +94,12 @@ export function bump(source: Source, n: number, by = 1): { outcome: 'unchanged' 
   // That one value now reads from a cell that prints the raised digits (12.5 → 12.11 is the 5 raised to 11).
   const now = after.get(only);
   if (only && typeof now?.value === 'number' && now.raw.includes(raised) && now.raw !== before.get(only)?.raw) return { outcome: 'followed' };
-  const old = flags(source.base);
+  const old = flags(base);
   if ([...flags(r)].some((f) => !old.has(f))) return { outcome: 'flagged' };
   // The table was read as another form (the year in the title decides 2019 against 2021): every id says so.
-  if (changed.every((k) => before.get(k)?.form !== after.get(k)?.form || !before.has(k) || !after.has(k)) && r.tables.some((t, k) => t.form !== source.base.tables[k]?.form))
-    return { outcome: 'flagged' };
+  if (changed.every((k) => before.get(k)?.form !== after.get(k)?.form || !before.has(k) || !after.has(k)) && r.tables.some((t, k) => t.form !== base.tables[k]?.form)) return { outcome: 'flagged' };
   return {
-    problem: `${printed} → ${raised} at ${start}: ${changed.length} indicator(s) changed unflagged, e.g. ${changed
+    problem: `${printed} → ${raised} at ${at}: ${changed.length} indicator(s) changed unflagged, e.g. ${changed
       .slice(0, 3)
       .map((k) => `${k} ${before.get(k)?.value} → ${after.get(k)?.value}`)
       .join('; ')}`,
@@ -91,7 +107,7 @@ export function bump(source: Source, n: number, by = 1): { outcome: 'unchanged' 
 }
 
 /** The applicant columns of 表三 whose labels are unique on a page, with the cell id part each stands for. */
-const APPLICANT_COLUMNS: [string, string][] = [
+export const APPLICANT_COLUMNS: [string, string][] = [
   ['商业企业', 'commercial'],
   ['科研机构', 'research'],
   ['社会公益组织', 'public_welfare'],
@@ -122,14 +138,18 @@ export function headerSwaps(source: Source): { a: string; b: string; text: strin
 }
 
 /** With two column labels swapped, each value must follow its label (a's cells now hold b's numbers), or be flagged. */
-export function followsLabels(source: Source, swap: { a: string; b: string; text: string }): { outcome: 'followed' | 'flagged' } | { problem: string } {
-  const r = parseReport(swap.text, { source: source.file });
-  const before = valuesOf(source.base);
+export function followsLabels(source: Source, swap: { a: string; b: string; text: string }): Outcome<'followed' | 'flagged'> {
+  return judgeSwap(source.base, parseReport(swap.text, { source: source.file }), swap);
+}
+
+/** Judge a parse after the column labels of codes `a` and `b` were swapped: values follow their labels, or it is flagged. */
+export function judgeSwap(base: Pick<ReportResult, 'tables' | 'diagnostics'>, r: Pick<ReportResult, 'tables' | 'diagnostics'>, swap: { a: string; b: string }): Outcome<'followed' | 'flagged'> {
+  const before = valuesOf(base);
   const after = valuesOf(r);
   const moved = (key: string): string => key.replace(new RegExp(`\\.(${swap.a}|${swap.b})$`), (_, c: string) => `.${c === swap.a ? swap.b : swap.a}`);
   const wrong = [...before.keys()].filter((k) => after.get(k)?.value !== before.get(moved(k))?.value);
   if (wrong.length === 0) return { outcome: 'followed' };
-  const old = flags(source.base);
+  const old = flags(base);
   if ([...flags(r)].some((f) => !old.has(f))) return { outcome: 'flagged' };
   return {
     problem: `${swap.a} ⇄ ${swap.b}: ${wrong.length} value(s) did not follow their labels, e.g. ${wrong

@@ -8,7 +8,7 @@ import { type Comparison, compareReports } from '../../output/compare.js';
 import { csvLines, sourceName } from '../../output/formats.js';
 import type { ReportResult } from '../../output/schema.js';
 import { tablesWorkbook, workbookBytes } from '../../output/workbook.js';
-import { parseReportAsync } from '../../parse-report.js';
+import { parseTrustedAsync } from '../../pipeline.js';
 import { type Context, EXIT, fileErrorOf, flag, reportFileError, UsageError } from '../context.js';
 import { listInputs, readInputFile, refuseOverwrite, writeAtomic } from '../io.js';
 import { useNodeRuntime } from '../runtime.js';
@@ -60,7 +60,7 @@ export async function compareCommand(ctx: Context): Promise<number> {
   const docs: ReportResult[] = [];
   for (const file of files) {
     try {
-      const doc = await parseReportAsync(await readInputFile(file, DEFAULT_LIMITS.maxBytes), { source: file });
+      const doc = await parseTrustedAsync(await readInputFile(file, DEFAULT_LIMITS.maxBytes), { source: file });
       // A report whose year the text does not state is left out, never placed by guess.
       if (doc.meta.year === null) {
         reportFileError(ctx, file, { code: 'compare-year-unknown', params: {} });

@@ -2,9 +2,11 @@
 // turn, data on standard output or in --out, diagnostics on standard error.
 
 import { ParseError } from '../../core/diagnostics.js';
+import { loadLibraries } from '../../core/libraries.js';
 import { formatDocuments, OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 import type { ReportResult } from '../../output/schema.js';
-import { DEFAULT_LIMITS, parseReportAsync } from '../../parse-report.js';
+import { DEFAULT_LIMITS } from '../../options.js';
+import { parseTrustedAsync } from '../../pipeline.js';
 import { type Context, EXIT, fileErrorOf, flag, reportFileError, reportProblem, UsageError } from '../context.js';
 import { readInputFile, readStream, refuseOverwrite, writeAtomic } from '../io.js';
 import { useNodeRuntime } from '../runtime.js';
@@ -29,7 +31,7 @@ export async function readOne(ctx: Context, file: string): Promise<ReportResult 
   try {
     const bytes = file === '-' ? await readStream(ctx.io.stdin ?? [], DEFAULT_LIMITS.maxBytes, name) : await readInputFile(file, DEFAULT_LIMITS.maxBytes);
     const encoding = flag(ctx, 'encoding');
-    const doc = await parseReportAsync(bytes, { source: name, lang: ctx.lang, ...(encoding ? { encoding } : {}) });
+    const doc = await parseTrustedAsync(bytes, { source: name, lang: ctx.lang, ...(encoding ? { encoding } : {}) });
     const verbose = ctx.args.flags.has('verbose');
     // `check` prints table diagnostics in its report; `parse` sends them to standard error.
     const all = ctx.args.command === 'check' ? doc.diagnostics : [...doc.diagnostics, ...doc.tables.flatMap((t) => t.diagnostics)];
@@ -56,6 +58,8 @@ export async function parseCommand(ctx: Context): Promise<number> {
   const out = flag(ctx, 'out');
   await refuseOverwrite(out, args.positionals);
   useNodeRuntime();
+  // Each input loads what it is read with; the CSV writer is papaparse's.
+  if (format === 'csv') await loadLibraries(['papaparse']);
   const docs: ReportResult[] = [];
   let unreadable = 0;
   for (const file of args.positionals) {

@@ -3,11 +3,11 @@
 
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize, sep } from 'node:path';
 import { EXIT, wholeNumber, type Context } from '../context.js';
+import { packageFile } from '../paths.js';
 
-const ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
+const ROOT = packageFile('dist', 'web') + sep;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 export async function serveCommand(ctx: Context): Promise<number> {

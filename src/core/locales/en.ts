@@ -122,6 +122,9 @@ const en: MessageMap = {
   'limit-tables': ({ s }) => `The document has ${s('count')} tables; only the first ${s('limit')} were read (option maxTables).`,
   'limit-cells': ({ p, s }) => {
     if (p.what === 'expand') return `Table ${s('table')} would expand to more than ${s('limit')} cells (option maxCells); it was not read.`;
+    if (p.what === 'wide-table')
+      return `Table ${s('table')} has a row of ${s('cells')} cells at line ${s('line')}, more than a table row has (limit ${s('limit')}); the table was not read, the others were.`;
+    if (p.what === 'row') return `Line ${s('line')} has ${s('fields')} fields, more than a table row has (limit ${s('limit')}); the line was left out and the tables around it read.`;
     if (p.what === 'sheet') return `Sheet "${s('sheet')}" has ${s('cells')} cells, over the limit of ${s('limit')} (option maxCells); it was not read.`;
     return `Table ${s('table')} has ${s('cells')} cells, over the limit of ${s('limit')} (option maxCells); it was not read.`;
   },

@@ -108,6 +108,8 @@ const zh: MessageMap = {
   'limit-tables': ({ s }) => `文件有 ${s('count')} 个表格，只读取了前 ${s('limit')} 个（选项 maxTables）。`,
   'limit-cells': ({ p, s }) => {
     if (p.what === 'expand') return `第 ${s('table')} 个表格展开后将超过 ${s('limit')} 个单元格（选项 maxCells），未读取。`;
+    if (p.what === 'wide-table') return `第 ${s('table')} 个表格在第 ${s('line')} 行有一行 ${s('cells')} 个单元格，多于任何表格行（上限 ${s('limit')}），该表未读取，其余表格照常读取。`;
+    if (p.what === 'row') return `第 ${s('line')} 行有 ${s('fields')} 个字段，多于任何表格行（上限 ${s('limit')}），该行未读取，其余表格照常读取。`;
     if (p.what === 'sheet') return `工作表“${s('sheet')}”有 ${s('cells')} 个单元格，超过 ${s('limit')} 个的上限（选项 maxCells），未读取。`;
     return `第 ${s('table')} 个表格有 ${s('cells')} 个单元格，超过 ${s('limit')} 个的上限（选项 maxCells），未读取。`;
   },

@@ -6,7 +6,7 @@
 import { diagnostic } from '../../core/diagnostics.js';
 import type { Diagnostic, Grid } from '../../core/types.js';
 import { chainRegions, type Region, regionsToGrid, tableRegions } from './lattice.js';
-import { loadPdf } from './load.js';
+import { type LoadedPdf, loadPdf } from './load.js';
 import type { StreamWords } from '../words.js';
 import { streamGrids } from './stream.js';
 import { isPageNumber, lineText, type TextLine, textLines } from './text.js';
@@ -42,7 +42,11 @@ function paragraphs(pages: { page: PdfPage; lines: TextLine[] }[]): string {
 }
 
 export async function extractPdfGrids(bytes: Uint8Array, limits: PdfLimits, words: StreamWords, file?: string): Promise<PdfExtracted> {
-  const pdf = await loadPdf(bytes, limits, file);
+  return pdfGrids(await loadPdf(bytes, limits, file), words);
+}
+
+/** The grids and text of a loaded PDF's pages: no pdf.js here, only the items and rules it gave. */
+export function pdfGrids(pdf: LoadedPdf, words: StreamWords): PdfExtracted {
   const diagnostics: Diagnostic[] = [];
   if (pdf.total > pdf.pages.length) {
     diagnostics.push(diagnostic('limit-pages', { total: pdf.total, read: pdf.pages.length }, { actual: pdf.total, expected: pdf.pages.length }));

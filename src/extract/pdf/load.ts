@@ -9,13 +9,19 @@ import type { PdfPage, PdfText } from './types.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let assets: { cMapUrl?: string; standardFontDataUrl?: string } = {};
+interface PdfAssets {
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+}
+
+let assets: PdfAssets | (() => PdfAssets) = {};
 
 /**
  * Where pdf.js finds its CMaps and standard fonts (a path or URL ending in /), for PDFs whose
- * fonts are not embedded. The command line passes the folders of the installed pdfjs-dist.
+ * fonts are not embedded; or a function that says so when the first PDF is read (the command
+ * line passes the folders of the installed pdfjs-dist, found only then).
  */
-export function usePdfAssets(where: { cMapUrl?: string; standardFontDataUrl?: string }): void {
+export function usePdfAssets(where: PdfAssets | (() => PdfAssets)): void {
   assets = where;
 }
 
@@ -102,6 +108,7 @@ export async function loadPdf(bytes: Uint8Array, limits: LoadLimits, file?: stri
   const where = file ? { file } : {};
   let doc: Awaited<ReturnType<typeof lib.getDocument>['promise']>;
   try {
+    if (typeof assets === 'function') assets = assets();
     // pdf.js takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
     doc = await lib.getDocument({
       data: new Uint8Array(bytes),
