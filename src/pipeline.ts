@@ -6,11 +6,9 @@
 
 import { defaultCatalogue, defaultCatalogueBuilt } from './catalogue/index.js';
 import { ParseError } from './core/diagnostics.js';
-import { extractGrids, extractGridsAsync, type Extracted } from './extract/index.js';
-import { readInput, type Source } from './input/read.js';
 import { loadLibraries } from './core/libraries.js';
-import { librariesToExtract } from './extract/index.js';
-import { librariesToRead } from './input/read.js';
+import { type Extracted, extractGrids, extractGridsAsync, librariesToExtract } from './extract/index.js';
+import { librariesToRead, readInput, type Source } from './input/read.js';
 import { inputOf, settingsOf, type ParseOptions, type Settings, utf8Length } from './options.js';
 import type { ReportResult } from './output/schema.js';
 import { localizeReport, wordChecks } from './output/wording.js';

@@ -124,7 +124,7 @@ function readTag(html: string, i: number): Tag | null {
   }
 }
 
-/** The tables of one region, or null when parse5 must read it. `firstLine` is the region's line in the page. */
+/** The table of one region (it holds no other), or null when parse5 must read it. `firstLine` is the region's line in the page. */
 export function readTableRegion(html: string, firstLine: number): RawTable | null {
   if (html.includes('\0') || /\r(?!\n)/.test(html)) return null;
   const lineAt = lineCounter(html, firstLine);
