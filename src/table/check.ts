@@ -47,17 +47,34 @@ const sum = (vs: (IndicatorValue | undefined)[]): number => round(vs.reduce((s, 
 
 function evaluate(idn: IdentityEntry, byId: Map<string, IndicatorValue>, diagnostics: Diagnostic[]): CheckResult {
   const ids = [...idn.left, ...idn.right];
-  const present = ids.map((id) => byId.get(id));
-  const cells = present.flatMap((v) => (v ? [{ id: v.id, ...v.cell }] : []));
+  const cells: CheckResult['cells'] = [];
+  const missing: string[] = [];
+  const left: IndicatorValue[] = [];
+  let blank = true;
+  // One pass: the cells, what is missing, and both sums in the order sum() would take them.
+  let actual = 0;
+  let expected = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    const v = byId.get(id);
+    if (!v) {
+      missing.push(id);
+      continue;
+    }
+    cells.push({ id: v.id, ...v.cell });
+    if (v.value !== null) blank = false;
+    if (i < idn.left.length) {
+      left.push(v);
+      actual += v.value ?? 0;
+    } else expected += v.value ?? 0;
+  }
   const base = { rule: idn.rule, kind: idn.relation === '=' ? ('sum' as const) : ('at-most' as const), strength: idn.strength, ids, cells };
-  const missing = ids.filter((_, i) => !present[i]);
   if (missing.length > 0) return { ...base, status: 'skipped', expected: null, actual: null, reason: `not in the table: ${missing.join(', ')}` };
-  if (present.every((v) => v?.value === null)) return { ...base, status: 'skipped', expected: null, actual: null, reason: 'every cell is blank' };
-  const left = present.slice(0, idn.left.length);
-  const expected = sum(present.slice(idn.left.length));
-  const actual = sum(left);
+  if (blank) return { ...base, status: 'skipped', expected: null, actual: null, reason: 'every cell is blank' };
+  expected = round(expected);
+  actual = round(actual);
   for (const v of left) {
-    if (v && v.value === null && expected !== 0) {
+    if (v.value === null && expected !== 0) {
       diagnostics.push(diagnostic('blank-total', { id: v.id, rule: idn.rule, expected }, { id: v.id, cell: v.cell, expected, actual: null }));
     }
   }

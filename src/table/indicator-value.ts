@@ -41,7 +41,11 @@ export function pureUnit(text: string, units: UnitTable): string | null {
 }
 
 export function parseCell(cell: Cell | undefined, units: UnitTable): ParsedValue {
-  if (!cell || cell.spanned) return BLANK;
+  return !cell || cell.spanned ? BLANK : parseOwnText(cell, units);
+}
+
+/** A cell's own value, whether or not it is a spanned copy (a workbook's number, else its text parsed). */
+export function parseOwnText(cell: Cell, units: UnitTable): ParsedValue {
   if (cell.number !== undefined) return { value: cell.number, unit: null, raw: cell.text, kind: 'number', issues: [] };
   return parseValue(cell.text, units);
 }

@@ -51,14 +51,28 @@ export function choose<T extends LabelEntry>(cands: T[], label: NormalizedLabel,
   return best;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
+interface Bigrams {
+  counts: Map<string, number>;
+  total: number;
+}
+
+/** Bigrams of the strings compared lately: catalogue keys are compared with every label of a table. */
+const bigramCache = new Map<string, Bigrams>();
+const BIGRAM_CACHE_MAX = 20_000;
+
+function bigrams(s: string): Bigrams {
+  const cached = bigramCache.get(s);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
   const chars = [...s];
   for (let i = 0; i + 1 < chars.length; i++) {
     const g = `${chars[i]}${chars[i + 1]}`;
-    m.set(g, (m.get(g) ?? 0) + 1);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
   }
-  return m;
+  if (bigramCache.size >= BIGRAM_CACHE_MAX) bigramCache.clear();
+  const b = { counts, total: Math.max(0, chars.length - 1) };
+  bigramCache.set(s, b);
+  return b;
 }
 
 /** Dice coefficient over character bigrams. */
@@ -66,12 +80,11 @@ export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const A = bigrams(a);
   const B = bigrams(b);
+  const total = A.total + B.total;
+  if (total === 0) return 0;
   let inter = 0;
-  let total = 0;
-  for (const n of A.values()) total += n;
-  for (const n of B.values()) total += n;
-  for (const [g, n] of A) inter += Math.min(n, B.get(g) ?? 0);
-  return total === 0 ? 0 : (2 * inter) / total;
+  for (const [g, n] of A.counts) inter += Math.min(n, B.counts.get(g) ?? 0);
+  return (2 * inter) / total;
 }
 
 export const FUZZY_THRESHOLD = 0.8;

@@ -1,7 +1,7 @@
 // Stage: grid → grid with every text cell normalised (script, width, ruby,
 // whitespace). Cells holding no Han character are left alone: numbers do not
-// need it, and wide tables of numbers stay cheap. Spanned copies share the
-// normalisation of their original through a per-grid cache.
+// need it, and wide tables of numbers stay cheap. Spanned copies, and labels
+// met before, share one normalisation through a bounded cache.
 
 import { normalizeLabel, type Vocabulary } from '../core/normalize-text.js';
 import type { Cell, Grid, NormalizedLabel } from '../core/types.js';
@@ -21,8 +21,21 @@ export interface LabelledGrid {
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+/**
+ * Labels normalised lately, per vocabulary: the forms' own labels recur in every report of a batch. Labels are
+ * never changed after they are made, so sharing them is safe; the cache is dropped when it fills.
+ */
+const labelCache = new WeakMap<Vocabulary, Map<string, NormalizedLabel>>();
+const LABEL_CACHE_MAX = 20_000;
+
+function cacheFor(vocabulary: Vocabulary): Map<string, NormalizedLabel> {
+  let cache = labelCache.get(vocabulary);
+  if (!cache || cache.size >= LABEL_CACHE_MAX) labelCache.set(vocabulary, (cache = new Map()));
+  return cache;
+}
+
 export function normalizeGrid(grid: Grid, vocabulary: Vocabulary): LabelledGrid {
-  const cache = new Map<string, NormalizedLabel>();
+  const cache = cacheFor(vocabulary);
   const rows = grid.rows.map((cells, index) => ({
     index,
     cells,

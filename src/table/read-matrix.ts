@@ -10,7 +10,7 @@
 // printed sequence (table 四: one run of 15 numbers).
 
 import type { Catalogue, ColumnEntry, IndicatorEntry, LabelEntry, MatrixTableEntry, RowEntry } from '../catalogue/index.js';
-import { BLANK, cellLocation, indicatorValue, missingIndicators, parseCell, type IndicatorValue } from './indicator-value.js';
+import { BLANK, cellLocation, indicatorValue, missingIndicators, parseOwnText, type IndicatorValue } from './indicator-value.js';
 import { diagnostic } from '../core/diagnostics.js';
 import type { LabelledGrid, LabelledRow } from './normalize.js';
 import { choose, FUZZY_THRESHOLD, fuzzyCandidates, similarity } from './match.js';
@@ -52,7 +52,7 @@ interface RowParts {
 function splitRow(row: LabelledRow, units: UnitTable): RowParts {
   // One parse per cell. Spanned copies are never values, but whether they are labels depends on their text
   // (a copy of 251000元 is not a label).
-  const own = row.cells.map((c) => (c.text.trim() === '' ? BLANK : parseCell({ ...c, spanned: false }, units)));
+  const own = row.cells.map((c) => (c.text.trim() === '' ? BLANK : parseOwnText(c, units)));
   const kinds = own.map((p) => p.kind);
   const parsed = row.cells.map((c, i) => (c.spanned ? BLANK : (own[i] as ParsedValue)));
   let last = -1;
