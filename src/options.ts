@@ -51,6 +51,9 @@ export const DEFAULT_LIMITS = {
   maxPages: 200,
 } as const;
 
+/** Cells in one row beyond which it is no table row (the HTML standard's colspan clamp): a fixed bound, not an option. */
+export const MAX_ROW_CELLS = 1000;
+
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
 
 /** The options every stage reads, with defaults filled in. */

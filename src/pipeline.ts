@@ -4,7 +4,7 @@
 //   table (grids → checked indicator tables) → text (meta, prose) → report.
 // Every decision is inside its stage; this file only composes them.
 
-import { defaultCatalogue, defaultCatalogueBuilt } from './catalogue/index.js';
+import { type Catalogue, defaultCatalogue, defaultCatalogueBuilt } from './catalogue/index.js';
 import { ParseError } from './core/diagnostics.js';
 import { loadLibraries } from './core/libraries.js';
 import { type Extracted, extractGrids, extractGridsAsync, librariesToExtract } from './extract/index.js';
@@ -28,8 +28,7 @@ function read(given: unknown, settings: Settings): Source {
 }
 
 /** Stages table → text → the report, from the grids a source yielded. */
-function report(source: Source, extracted: Extracted, options: ParseOptions, settings: Settings): ReportResult {
-  const catalogue = options.catalogue ?? defaultCatalogue();
+function report(source: Source, extracted: Extracted, catalogue: Catalogue, options: ParseOptions, settings: Settings): ReportResult {
   const input = { kind: source.kind, ...(extracted.size ? { size: extracted.size } : {}) };
   const tables = readTables(extracted.grids, input, catalogue, settings.limits, settings.progress);
   settings.progress({ stage: 'prose' });
@@ -55,8 +54,8 @@ export function parseTrusted(input: unknown, options: ParseOptions): ReportResul
     throw new ParseError('input-unsupported', { what: 'async', kind: source.kind }, settings.file ? { file: settings.file } : {});
   }
   settings.progress({ stage: 'extract' });
-  const extracted = extractGrids(source, settings.limits, (options.catalogue ?? defaultCatalogue()).readers);
-  return report(source, extracted, options, settings);
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  return report(source, extractGrids(source, settings.limits, catalogue.readers), catalogue, options, settings);
 }
 
 /**
@@ -74,5 +73,5 @@ export async function parseTrustedAsync(input: unknown, options: ParseOptions): 
   await loadLibraries(built ? librariesToExtract(source) : [...librariesToExtract(source), 'opencc']);
   settings.progress({ stage: 'extract' });
   const catalogue = options.catalogue ?? defaultCatalogue();
-  return report(source, await extractGridsAsync(source, settings.limits, catalogue.readers, settings.file), options, settings);
+  return report(source, await extractGridsAsync(source, settings.limits, catalogue.readers, settings.file), catalogue, options, settings);
 }

@@ -45,3 +45,9 @@ export function fakeIO(): { stdout: { write(s: string): boolean }; stderr: { wri
     err: () => err,
   };
 }
+
+/** A seeded generator of whole numbers below `n` (a linear congruential one: the same run every time). */
+export function seeded(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % n;
+}

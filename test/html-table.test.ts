@@ -16,7 +16,7 @@ import { scanPage } from '../src/extract/html-scan.js';
 import { readTableRegion } from '../src/extract/html-table.js';
 import { decode } from '../src/input/decode.js';
 import { generatedCase, render } from './fuzz/properties.js';
-import { fixture } from './helpers.js';
+import { fixture, seeded } from './helpers.js';
 
 const NO_LIMITS = { maxCells: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY };
 
@@ -121,8 +121,7 @@ const DAMAGE = [
 ];
 
 test('thousands of damaged regions: wherever the reader answers, parse5 agrees', async () => {
-  let seed = 20261202;
-  const rnd = (n: number): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n;
+  const rnd = seeded(20261202);
   const all = (await pages()).flatMap((p) => regionsOf(p.html).map((r) => ({ ...r, name: p.name })));
   const tally = { answered: 0, declined: 0 };
   const problems: string[] = [];

@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { buildCatalogue } from '../src/catalogue/index.js';
 import type { TemplateData } from '../src/catalogue/schema.js';
 import { mayConvert, normalizeText } from '../src/core/normalize-text.js';
-import { fixture, ROOT } from './helpers.js';
+import { fixture, ROOT, seeded } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'zfxxgk.js');
 
@@ -58,8 +58,7 @@ test('a text mayConvert calls unchangeable is unchanged by OpenCC: every Han cha
   }
   assert.ok(unchanged.length > 15_000, `${unchanged.length} characters`);
   // Runs drawn from the characters that start a phrase but do not change alone (一, 不, 以 …) and from the rest.
-  let seed = 15;
-  const rnd = (n: number): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n;
+  const rnd = seeded(15);
   const common = [...'一不以深水明情任二申上其落社反出重老所南名大文手意批回函答七九李了目然乾隆'];
   let tried = 0;
   for (let i = 0; i < 20_000; i++) {

@@ -1,7 +1,8 @@
 // The indicator catalogue: forms, their tables, indicators, aliases, units
 // and identities, all read from templates/*.json, validated (schema.ts) and
-// built here into the lookup structures the stages use. Code below never names an indicator or a year: adding a form or a
-// provincial variant is a change to the data.
+// built here into the lookup structures the stages use. Code below never
+// names an indicator or a year: adding a form or a provincial variant is a
+// change to the data.
 //
 // Two table layouts exist. `list`: one indicator per row (the 2014 统计表).
 // `matrix`: rows × columns, each cell an indicator `<row>.<column>` (the

@@ -18,7 +18,6 @@ function version(): string {
   return pkg.version;
 }
 
-// Commands load on demand: `--version` and `--help` start without the parsing library.
 /** A command that may read and write any kind of file: every library loaded first (parse loads what each input needs). */
 const full =
   (run: (ctx: Context) => Promise<number>) =>
@@ -28,6 +27,7 @@ const full =
     return run(ctx);
   };
 
+// Commands load on demand: `--version` and `--help` start without the parsing library.
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   parse: async (ctx) => (await import('./commands/parse.js')).parseCommand(ctx),
   check: full(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx)),

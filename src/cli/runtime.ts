@@ -18,13 +18,14 @@ let done = false;
 export function useNodeRuntime(): void {
   if (done) return;
   done = true;
+  const require = createRequire(import.meta.url);
   // SheetJS's own inflater can loop without end on a damaged deflate stream.
   // node:zlib is loaded when SheetJS is, not before: a text input needs neither.
-  whenLoaded('xlsx', () => useZlib(createRequire(import.meta.url)('node:zlib')));
+  whenLoaded('xlsx', () => useZlib(require('node:zlib')));
   useStoredCatalogue();
   // Found when the first PDF is read: resolving the package costs a start that reads no PDF.
   usePdfAssets(() => {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const root = dirname(require.resolve('pdfjs-dist/package.json'));
     return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
   });
 }

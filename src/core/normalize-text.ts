@@ -4,6 +4,7 @@
 // characters, so 100,000-character cells cannot make them backtrack.
 
 import { library } from './libraries.js';
+import { kept } from './memo.js';
 import traditional from './traditional.generated.json' with { type: 'json' };
 import type { NormalizedLabel } from './types.js';
 
@@ -83,11 +84,7 @@ export function toSimplifiedChars(text: string): string {
     // One character alone matches only keys of one character.
     if (((UNITS[code] as number) & CHANGES) === 0 || code < 0x3400 || code > 0x9fff) continue;
     const ch = text[i] as string;
-    let to = simplifiedChar.get(ch);
-    if (to === undefined) {
-      to = opencc()(ch);
-      simplifiedChar.set(ch, to);
-    }
+    const to = kept(simplifiedChar, ch, () => opencc()(ch));
     if (to === ch) continue;
     (parts ??= []).push(text.slice(last, i), to);
     last = i + 1;

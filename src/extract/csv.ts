@@ -8,9 +8,7 @@
 import { diagnostic } from '../core/diagnostics.js';
 import { library } from '../core/libraries.js';
 import type { Cell, Diagnostic, Grid } from '../core/types.js';
-
-/** Fields on one line beyond which it is no table row (the HTML standard's colspan clamp). */
-const MAX_ROW_FIELDS = 1000;
+import { MAX_ROW_CELLS } from '../options.js';
 
 export function extractCsvGrids(text: string, maxCells: number): { grids: Grid[]; diagnostics: Diagnostic[] } {
   const parsed = library('papaparse').parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
@@ -32,10 +30,8 @@ export function extractCsvGrids(text: string, maxCells: number): { grids: Grid[]
     block = [];
   };
   parsed.data.forEach((fields, i) => {
-    if (fields.length > MAX_ROW_FIELDS) {
-      diagnostics.push(
-        diagnostic('limit-cells', { what: 'row', line: i + 1, fields: fields.length, limit: MAX_ROW_FIELDS }, { cell: { line: i + 1 }, actual: fields.length, expected: MAX_ROW_FIELDS }),
-      );
+    if (fields.length > MAX_ROW_CELLS) {
+      diagnostics.push(diagnostic('limit-cells', { what: 'row', line: i + 1, fields: fields.length, limit: MAX_ROW_CELLS }, { cell: { line: i + 1 }, actual: fields.length, expected: MAX_ROW_CELLS }));
       return;
     }
     if (fields.every((f) => f.trim() === '')) {

@@ -92,6 +92,32 @@ export function startTags(html: string, names: ReadonlySet<string>, firstLine: n
   return out;
 }
 
+/** Elements whose start and end break a cell's text into lines (the cell readers: html.ts, html-table.ts). */
+export const CELL_BLOCKS: ReadonlySet<string> = new Set([
+  'p',
+  'div',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'title',
+]);
+
+/** Elements that break the page's prose into lines. */
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'table', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre', 'caption']);
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
@@ -119,7 +145,14 @@ const ENTITIES: Record<string, string> = {
   yen: '¥',
 };
 
+/** A full character reference: `&name;`, `&#123;` or `&#x7b;` (the group is what follows the '&'). */
 const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
+
+/** The code point a numeric reference's group (`#123`, `#x7b`) names. */
+const codeOf = (e: string): number => (e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
+
+/** The entity table with the spaces as the characters they are (the prose reader folds them all to ' '). */
+const EXACT: Record<string, string> = { ...ENTITIES, nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009' };
 
 /**
  * Entities decoded as the HTML standard decodes them, or null where this table cannot say: a name it does
@@ -136,21 +169,19 @@ export function decodeEntitiesExactly(s: string): string | null {
       if (named === undefined) unsure = true;
       return named ?? m;
     }
-    const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+    const code = codeOf(e);
     if (code === 0 || (code >= 0x80 && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) unsure = true;
     return unsure ? m : String.fromCodePoint(code);
   });
   return unsure ? null : out;
 }
 
-/** The entity table with the spaces as the characters they are (the prose reader folds them all to ' '). */
-const EXACT: Record<string, string> = { ...ENTITIES, nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009' };
-
+/** Entities decoded as far as the table knows them, names in any case; the rest left as printed (for the prose). */
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+  return s.replace(ENTITY, (m, e: string) => {
     if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      const code = codeOf(e);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
     }
     return ENTITIES[e.toLowerCase()] ?? m;

@@ -8,7 +8,7 @@
 // test/html-table.test.ts holds it to parse5's grids on every HTML fixture
 // and on generated damaged pages.
 
-import { decodeEntitiesExactly, endTagAt, foldLines, lineCounter } from './html-scan.js';
+import { CELL_BLOCKS, decodeEntitiesExactly, endTagAt, foldLines, lineCounter } from './html-scan.js';
 
 /** A table as its markup states it, before spans are expanded. */
 export interface RawTable {
@@ -29,8 +29,7 @@ export interface RawCell {
   rowspan: string | undefined;
 }
 
-// What elementText (html.ts) turns into line breaks, and what it leaves out.
-const BLOCK = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre']);
+// What elementText (html.ts) leaves out of a cell's text: raw text skipped to its end tag.
 const RAW_SKIPPED = new Set(['script', 'style', 'noscript']);
 /** Elements the tree builder treats in ways a flat reading cannot follow. */
 const REFUSED = new Set([
@@ -206,7 +205,7 @@ export function readTableRegion(html: string, firstLine: number): RawTable | nul
         return null; // </br> is a <br> to the standard
       else if (open.cell) {
         open.cell.depth = Math.max(0, open.cell.depth - 1);
-        if (!BLOCK.has(name)) continue;
+        if (!CELL_BLOCKS.has(name)) continue;
         const b = blockName(name);
         const n = open.cell.blocks.get(b) ?? 0;
         // </p> with no <p> open makes an empty paragraph; other block ends with none open are ignored.
@@ -231,7 +230,7 @@ export function readTableRegion(html: string, firstLine: number): RawTable | nul
     else if (open.cell) {
       if (!VOID.has(name) && ++open.cell.depth > MAX_CELL_NESTING) return null;
       if (name === 'br') open.cell.parts.push('\n');
-      else if (BLOCK.has(name)) {
+      else if (CELL_BLOCKS.has(name)) {
         open.cell.parts.push('\n');
         const b = blockName(name);
         open.cell.blocks.set(b, (open.cell.blocks.get(b) ?? 0) + 1);

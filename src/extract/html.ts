@@ -3,11 +3,12 @@
 // `spanned` set on every position but the top-left one. Walks are iterative:
 // scraped pages can nest elements deeply enough to overflow a recursive walk.
 
-import { foldLines, scanPage, type StartTag, startTags } from './html-scan.js';
+import { CELL_BLOCKS, foldLines, scanPage, type StartTag, startTags } from './html-scan.js';
 import { type RawRow, type RawTable, readTableRegion } from './html-table.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { library } from '../core/libraries.js';
 import type { Cell, Grid } from '../core/types.js';
+import { MAX_ROW_CELLS } from '../options.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -94,11 +95,10 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
-const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre', 'title']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 
-/** Visible text of an element: `<br>` and block boundaries become newlines; runs of spaces fold. Tables are left out unless asked for. */
-export function elementText(el: Node, withTables = false): string {
+/** Visible text of an element: `<br>` and block boundaries become newlines; runs of spaces fold; tables inside it are left out. */
+export function elementText(el: Node): string {
   const parts: string[] = [];
   const stack: (Node | '\n')[] = [...children(el)].reverse();
   while (stack.length > 0) {
@@ -116,8 +116,8 @@ export function elementText(el: Node, withTables = false): string {
       parts.push('\n');
       continue;
     }
-    if (SKIP.has(node.tagName) || (node.tagName === 'table' && !withTables)) continue;
-    const block = BLOCK.has(node.tagName);
+    if (SKIP.has(node.tagName) || node.tagName === 'table') continue;
+    const block = CELL_BLOCKS.has(node.tagName);
     if (block) stack.push('\n');
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
@@ -207,9 +207,6 @@ export interface HtmlGrids {
   tooDeep: boolean;
 }
 
-/** Cells in one row beyond which it is no table row (the HTML standard's colspan clamp). */
-export const MAX_ROW_CELLS = MAX_COLSPAN;
-
 /**
  * What a region's start tags say before anything is parsed: its tables, its cells, and its widest row (cells of
  * tables nested in a row count towards it). A region past the limits is never handed to parse5, whose tree of
@@ -252,11 +249,11 @@ export function parseRegion(source: string, firstLine: number, limits: HtmlLimit
   return { kind: 'tables', tables: found.tables.map((t) => rawOf(t, line)), deep: found.tooDeep };
 }
 
-/** A table's widest row: its line and its cells. */
-function widestRow(t: RawTable): { line: number; cells: number } {
+/** A region the one-pass reader read: its table, unless a row of it is wider than any table row. */
+function readRegion(t: RawTable): RegionRead {
   let widest = { line: t.line ?? 0, cells: 0 };
   for (const r of t.rows) if (r.cells.length > widest.cells) widest = { line: r.line ?? 0, cells: r.cells.length };
-  return widest;
+  return widest.cells > MAX_ROW_CELLS ? { kind: 'too-wide', count: 1, ...widest } : { kind: 'tables', tables: [t], deep: false };
 }
 
 /** Every table of an HTML document, as grids, in document order. Only the tables' regions are parsed. */
@@ -271,7 +268,7 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
     const source = html.slice(region.start, region.end);
     // The common markup is read from its tags in one pass; what that cannot vouch for goes to parse5.
     const raw = region.cut ? null : readTableRegion(source, region.line);
-    const read: RegionRead = raw ? { kind: 'tables', tables: [raw], deep: false } : parseRegion(source, region.line, limits);
+    const read = raw ? readRegion(raw) : parseRegion(source, region.line, limits);
     tooDeep ||= region.cut === true;
     if (read.kind !== 'tables') {
       if (read.kind === 'too-wide') tooWide.push({ table: index, line: read.line, cells: read.cells });
@@ -281,10 +278,8 @@ export function extractHtmlGrids(html: string, limits: HtmlLimits = { maxCells: 
     }
     tooDeep ||= read.deep;
     for (const t of read.tables) {
-      const wide = widestRow(t);
-      const g = wide.cells > MAX_ROW_CELLS ? null : expandTable(t, index, limits.maxCells);
+      const g = expandTable(t, index, limits.maxCells);
       if (g) grids.push(g);
-      else if (wide.cells > MAX_ROW_CELLS) tooWide.push({ table: index, ...wide });
       else tooLarge.push(index);
       index++;
     }

@@ -6,6 +6,7 @@
 import { type Catalogue, defaultCatalogue, type IndicatorEntry, printedName, type TableEntry } from '../catalogue/index.js';
 import type { Code } from '../core/codes.js';
 import { formatMessage, type Language, type Params, wordsOf } from '../core/messages.js';
+import { kept } from '../core/memo.js';
 import type { Location } from '../core/types.js';
 import type { ReportResult, TableResult } from './schema.js';
 
@@ -22,12 +23,7 @@ const indexes = new WeakMap<Catalogue, Map<string, Map<string, Named>>>();
 
 /** id → its indicator and table, per form (built once per catalogue). */
 function indicatorsOf(catalogue: Catalogue, form: string): Map<string, Named> {
-  let byForm = indexes.get(catalogue);
-  if (!byForm) {
-    byForm = new Map();
-    for (const f of catalogue.forms) byForm.set(f.form, new Map(f.tables.flatMap((table) => table.indicators.map((ind) => [ind.id, { table, ind }] as const))));
-    indexes.set(catalogue, byForm);
-  }
+  const byForm = kept(indexes, catalogue, () => new Map(catalogue.forms.map((f) => [f.form, new Map(f.tables.flatMap((table) => table.indicators.map((ind) => [ind.id, { table, ind }] as const)))])));
   return byForm.get(form) ?? new Map();
 }
 
@@ -48,12 +44,8 @@ const cellNames = new WeakMap<Catalogue, Map<string, CellName | null>>();
 
 /** How the form names an indicator's cell: its table, row and (in a matrix) column (each asked once per catalogue). */
 function cellName(catalogue: Catalogue, form: string, id: string, lang: Language): CellName | null {
-  let names = cellNames.get(catalogue);
-  if (!names) cellNames.set(catalogue, (names = new Map()));
-  const key = `${form}\u0000${lang}\u0000${id}`;
-  let name = names.get(key);
-  if (name === undefined) names.set(key, (name = nameCell(catalogue, form, id, lang)));
-  return name;
+  const names = kept(cellNames, catalogue, () => new Map<string, CellName | null>());
+  return kept(names, `${form}\u0000${lang}\u0000${id}`, () => nameCell(catalogue, form, id, lang));
 }
 
 function nameCell(catalogue: Catalogue, form: string, id: string, lang: Language): CellName | null {
@@ -109,17 +101,18 @@ const tableWords = new WeakMap<TableResult, Map<Language, Map<string, string>>>(
 
 /** Each indicator's number as a check tells it, made once per table and language (a table may fail hundreds of checks). */
 function valueWords(table: TableResult, lang: Language): Map<string, string> {
-  let byLang = tableWords.get(table);
-  if (!byLang) tableWords.set(table, (byLang = new Map()));
-  let values = byLang.get(lang);
-  if (values) return values;
-  const w = wordsOf(lang).check;
-  values = new Map<string, string>(table.indicators.map((v) => [v.id, v.value === null ? w.blank : String(v.value)]));
-  // A subtotal the table does not print, or a blank total column derived from its parts: the computed number, said so.
-  const printed = new Map(table.indicators.map((v) => [v.id, v.value]));
-  for (const v of table.virtual) if ((printed.get(v.id) ?? null) === null) values.set(v.id, `${v.value}${w.paren(w.computed)}`);
-  byLang.set(lang, values);
-  return values;
+  return kept(
+    kept(tableWords, table, () => new Map<Language, Map<string, string>>()),
+    lang,
+    () => {
+      const w = wordsOf(lang).check;
+      const values = new Map<string, string>(table.indicators.map((v) => [v.id, v.value === null ? w.blank : String(v.value)]));
+      // A subtotal the table does not print, or a blank total column derived from its parts: the computed number, said so.
+      const printed = new Map(table.indicators.map((v) => [v.id, v.value]));
+      for (const v of table.virtual) if ((printed.get(v.id) ?? null) === null) values.set(v.id, `${v.value}${w.paren(w.computed)}`);
+      return values;
+    },
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import type { IdentityEntry, IndicatorEntry } from '../catalogue/index.js';
 import { diagnostic } from '../core/diagnostics.js';
+import { kept } from '../core/memo.js';
 import type { IndicatorValue } from './indicator-value.js';
 import type { Diagnostic, Location } from '../core/types.js';
 
@@ -86,11 +87,8 @@ const relevantCache = new WeakMap<IdentityEntry[], WeakMap<ReadonlyMap<string, I
 
 /** The identities whose ids all belong to a catalogue table, found once per form and table. */
 function relevantOf(identities: IdentityEntry[], table: ReadonlyMap<string, IndicatorEntry>): IdentityEntry[] {
-  let byTable = relevantCache.get(identities);
-  if (!byTable) relevantCache.set(identities, (byTable = new WeakMap()));
-  let relevant = byTable.get(table);
-  if (!relevant) byTable.set(table, (relevant = identities.filter((idn) => [...idn.left, ...idn.right].every((id) => table.has(id)))));
-  return relevant;
+  const byTable = kept(relevantCache, identities, () => new WeakMap<ReadonlyMap<string, IndicatorEntry>, IdentityEntry[]>());
+  return kept(byTable, table, () => identities.filter((idn) => [...idn.left, ...idn.right].every((id) => table.has(id))));
 }
 
 /**

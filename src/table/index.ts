@@ -17,6 +17,7 @@ import { detectListColumns, gridPlace, recognizeForm, settleForms, type Recognis
 import { reflow } from './reflow.js';
 import { segmentGrid } from './segment.js';
 import { unglue, unglueMatrix } from './unglue.js';
+import { kept } from '../core/memo.js';
 
 export interface Tables {
   tables: TableResult[];
@@ -75,19 +76,12 @@ function recogniseAll(grids: Grid[], catalogue: Catalogue, limits: Limits, progr
   return found;
 }
 
-/** The identities that hold in a table of this form, as printed in this variant (or none). */
 const variantIdentities = new WeakMap<FormEntry, Map<string | null, IdentityEntry[]>>();
 
-/** The identities a table of the form (in a variant, or none) is checked by; one list per form and variant. */
+/** The identities that hold in a table of this form, as printed in this variant (or none); one list per form and variant. */
 function identitiesFor(form: FormEntry, variant: string | null): IdentityEntry[] {
-  let byVariant = variantIdentities.get(form);
-  if (!byVariant) variantIdentities.set(form, (byVariant = new Map()));
-  let list = byVariant.get(variant);
-  if (!list) {
-    list = form.identities.filter((i) => (i.variants ? variant !== null && i.variants.includes(variant) : variant === null || !i.except.includes(variant)));
-    byVariant.set(variant, list);
-  }
-  return list;
+  const byVariant = kept(variantIdentities, form, () => new Map<string | null, IdentityEntry[]>());
+  return kept(byVariant, variant, () => form.identities.filter((i) => (i.variants ? variant !== null && i.variants.includes(variant) : variant === null || !i.except.includes(variant))));
 }
 
 /**

@@ -4,6 +4,7 @@
 // under 四、行政复议 and under 五、行政诉讼 map to different ids. A label that
 // fits nothing exactly may match approximately, always with a diagnostic.
 
+import { kept } from '../core/memo.js';
 import type { IndicatorEntry, LabelEntry } from '../catalogue/index.js';
 import type { LabelledGrid } from './normalize.js';
 import { rowLabelCol, type ListRecognition } from './recognize.js';
@@ -61,18 +62,16 @@ const bigramCache = new Map<string, Bigrams>();
 const BIGRAM_CACHE_MAX = 20_000;
 
 function bigrams(s: string): Bigrams {
-  const cached = bigramCache.get(s);
-  if (cached) return cached;
-  const counts = new Map<string, number>();
-  const chars = [...s];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = `${chars[i]}${chars[i + 1]}`;
-    counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  if (bigramCache.size >= BIGRAM_CACHE_MAX) bigramCache.clear();
-  const b = { counts, total: Math.max(0, chars.length - 1) };
-  bigramCache.set(s, b);
-  return b;
+  if (bigramCache.size >= BIGRAM_CACHE_MAX && !bigramCache.has(s)) bigramCache.clear();
+  return kept(bigramCache, s, () => {
+    const counts = new Map<string, number>();
+    const chars = [...s];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const g = `${chars[i]}${chars[i + 1]}`;
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    return { counts, total: Math.max(0, chars.length - 1) };
+  });
 }
 
 /** Dice coefficient over character bigrams. */

@@ -3,6 +3,7 @@
 // need it, and wide tables of numbers stay cheap. Spanned copies, and labels
 // met before, share one normalisation through a bounded cache.
 
+import { kept } from '../core/memo.js';
 import { normalizeLabel, type Vocabulary } from '../core/normalize-text.js';
 import type { Cell, Grid, NormalizedLabel } from '../core/types.js';
 
@@ -29,9 +30,11 @@ const labelCache = new WeakMap<Vocabulary, Map<string, NormalizedLabel>>();
 const LABEL_CACHE_MAX = 20_000;
 
 function cacheFor(vocabulary: Vocabulary): Map<string, NormalizedLabel> {
-  let cache = labelCache.get(vocabulary);
-  if (!cache || cache.size >= LABEL_CACHE_MAX) labelCache.set(vocabulary, (cache = new Map()));
-  return cache;
+  const cache = kept(labelCache, vocabulary, () => new Map<string, NormalizedLabel>());
+  if (cache.size < LABEL_CACHE_MAX) return cache;
+  const fresh = new Map<string, NormalizedLabel>();
+  labelCache.set(vocabulary, fresh);
+  return fresh;
 }
 
 export function normalizeGrid(grid: Grid, vocabulary: Vocabulary): LabelledGrid {
@@ -39,15 +42,7 @@ export function normalizeGrid(grid: Grid, vocabulary: Vocabulary): LabelledGrid 
   const rows = grid.rows.map((cells, index) => ({
     index,
     cells,
-    labels: cells.map((cell) => {
-      if (!HAN.test(cell.text)) return null;
-      let label = cache.get(cell.text);
-      if (!label) {
-        label = normalizeLabel(cell.text, vocabulary);
-        cache.set(cell.text, label);
-      }
-      return label;
-    }),
+    labels: cells.map((cell) => (HAN.test(cell.text) ? kept(cache, cell.text, () => normalizeLabel(cell.text, vocabulary)) : null)),
   }));
   return { grid, rows };
 }

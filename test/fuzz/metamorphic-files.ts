@@ -15,9 +15,12 @@ import { DEFAULT_LIMITS } from '../../src/options.js';
 import type { ReportResult } from '../../src/output/schema.js';
 import { parseReport } from '../../src/parse-report.js';
 import { readTables } from '../../src/table/index.js';
-import { APPLICANT_COLUMNS, judgeBump, judgeSwap, type Outcome } from './metamorphic.js';
+import { judgeBump, judgeSwap, labelPairs, type Outcome } from './metamorphic.js';
 
 type Parsed = Pick<ReportResult, 'tables' | 'diagnostics'>;
+
+/** Two column labels swapped, and what the parse made of it. */
+type Swapped = { a: string; b: string; outcome: Outcome<'followed' | 'flagged'> };
 
 const BOOK_TYPES: Record<string, XLSX.BookType> = { xlsx: 'xlsx', xls: 'biff8', ods: 'ods' };
 
@@ -83,27 +86,23 @@ export function bumpBook(s: BookSource, n: number, by = 1): Outcome<'unchanged' 
 }
 
 /** Every pair of applicant column labels found once in a book, swapped (the label cells only). */
-export function swapBook(s: BookSource): { a: string; b: string; outcome: Outcome<'followed' | 'flagged'> }[] {
-  const found = APPLICANT_COLUMNS.map(([label, code]) => {
+export function swapBook(s: BookSource): Swapped[] {
+  const cellOnce = (label: string): { sheet: string; ref: string } | null => {
     const at = s.book.SheetNames.flatMap((sheet) =>
       Object.entries(s.book.Sheets[sheet] ?? {})
         .filter(([ref, c]) => !ref.startsWith('!') && typeof (c as XLSX.CellObject).v === 'string' && ((c as XLSX.CellObject).v as string).replace(/\s/g, '') === label)
         .map(([ref]) => ({ sheet, ref })),
     );
-    return { code, at: at.length === 1 ? at[0] : undefined };
-  });
-  const out: { a: string; b: string; outcome: Outcome<'followed' | 'flagged'> }[] = [];
-  for (const [i, x] of found.entries()) {
-    for (const y of found.slice(i + 1)) {
-      if (!x.at || !y.at || x.at.sheet !== y.at.sheet) continue;
-      const [p, q] = [x.at, y.at];
-      const book = edited(s.book, p.sheet, (ws) => {
-        [ws[p.ref], ws[q.ref]] = [ws[q.ref], ws[p.ref]];
+    return at.length === 1 ? (at[0] as { sheet: string; ref: string }) : null;
+  };
+  return labelPairs(cellOnce)
+    .filter(([x, y]) => x.at.sheet === y.at.sheet)
+    .map(([x, y]) => {
+      const book = edited(s.book, x.at.sheet, (ws) => {
+        [ws[x.at.ref], ws[y.at.ref]] = [ws[y.at.ref], ws[x.at.ref]];
       });
-      out.push({ a: x.code, b: y.code, outcome: judgeSwap(s.base, parseReport(write(s, book), { source: s.file }), { a: x.code, b: y.code }) });
-    }
-  }
-  return out;
+      return { a: x.code, b: y.code, outcome: judgeSwap(s.base, parseReport(write(s, book), { source: s.file }), { a: x.code, b: y.code }) };
+    });
 }
 
 export interface PdfSource {
@@ -156,20 +155,14 @@ export function bumpPdf(s: PdfSource, at: { page: number; item: number; start: n
 }
 
 /** Every pair of applicant column labels printed as one text item once in a PDF, swapped. */
-export function swapPdf(s: PdfSource): { a: string; b: string; outcome: Outcome<'followed' | 'flagged'> }[] {
+export function swapPdf(s: PdfSource): Swapped[] {
   const items = s.pdf.pages.flatMap((p) => p.texts.map((t, i) => ({ page: p.number, i, str: t.str.replace(/\s/g, '') })));
-  const found = APPLICANT_COLUMNS.map(([label, code]) => {
+  const itemOnce = (label: string): { page: number; i: number } | null => {
     const at = items.filter((x) => x.str === label);
-    return { label, code, at: at.length === 1 ? at[0] : undefined };
+    return at.length === 1 ? (at[0] as { page: number; i: number }) : null;
+  };
+  return labelPairs(itemOnce).map(([x, y]) => {
+    const pdf = withTexts(s.pdf, (str, page, k) => (page === x.at.page && k === x.at.i ? y.label : page === y.at.page && k === y.at.i ? x.label : str));
+    return { a: x.code, b: y.code, outcome: judgeSwap(s.base, readPdf(pdf), { a: x.code, b: y.code }) };
   });
-  const out: { a: string; b: string; outcome: Outcome<'followed' | 'flagged'> }[] = [];
-  for (const [i, x] of found.entries()) {
-    for (const y of found.slice(i + 1)) {
-      if (!x.at || !y.at) continue;
-      const [p, q] = [x.at, y.at];
-      const pdf = withTexts(s.pdf, (str, page, k) => (page === p.page && k === p.i ? y.label : page === q.page && k === q.i ? x.label : str));
-      out.push({ a: x.code, b: y.code, outcome: judgeSwap(s.base, readPdf(pdf), { a: x.code, b: y.code }) });
-    }
-  }
-  return out;
 }

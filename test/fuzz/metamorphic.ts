@@ -107,7 +107,7 @@ export function judgeBump(
 }
 
 /** The applicant columns of 表三 whose labels are unique on a page, with the cell id part each stands for. */
-export const APPLICANT_COLUMNS: [string, string][] = [
+const APPLICANT_COLUMNS: [string, string][] = [
   ['商业企业', 'commercial'],
   ['科研机构', 'research'],
   ['社会公益组织', 'public_welfare'],
@@ -121,20 +121,30 @@ function printedOnce(text: string, label: string): [number, number] | null {
   return found.length === 1 && found[0] ? [found[0].index ?? 0, (found[0].index ?? 0) + found[0][0].length] : null;
 }
 
+/** An applicant column label found once in a source, where `find` found it. */
+export interface Found<P> {
+  label: string;
+  code: string;
+  at: P;
+}
+
+/** Every pair of applicant column labels that `find` places once in a source (null: not found, or more than once). */
+export function labelPairs<P>(find: (label: string) => P | null): [Found<P>, Found<P>][] {
+  const found = APPLICANT_COLUMNS.flatMap(([label, code]) => {
+    const at = find(label);
+    return at === null ? [] : [{ label, code, at }];
+  });
+  return found.flatMap((x, i) => found.slice(i + 1).map((y): [Found<P>, Found<P>] => [x, y]));
+}
+
 /** Every pair of applicant column headers printed once in a source, swapped (the labels only, not the numbers). */
 export function headerSwaps(source: Source): { a: string; b: string; text: string }[] {
-  const at = APPLICANT_COLUMNS.map(([label, code]) => ({ label, code, span: printedOnce(source.text, label) }));
-  const swaps: { a: string; b: string; text: string }[] = [];
-  for (const [i, x] of at.entries()) {
-    for (const y of at.slice(i + 1)) {
-      if (!x.span || !y.span) continue;
-      const [first, second] = x.span[0] < y.span[0] ? [x.span, y.span] : [y.span, x.span];
-      const t = source.text;
-      const text = t.slice(0, first[0]) + t.slice(...second) + t.slice(first[1], second[0]) + t.slice(...first) + t.slice(second[1]);
-      swaps.push({ a: x.code, b: y.code, text });
-    }
-  }
-  return swaps;
+  return labelPairs((label) => printedOnce(source.text, label)).map(([x, y]) => {
+    const [first, second] = x.at[0] < y.at[0] ? [x.at, y.at] : [y.at, x.at];
+    const t = source.text;
+    const text = t.slice(0, first[0]) + t.slice(...second) + t.slice(first[1], second[0]) + t.slice(...first) + t.slice(second[1]);
+    return { a: x.code, b: y.code, text };
+  });
 }
 
 /** With two column labels swapped, each value must follow its label (a's cells now hold b's numbers), or be flagged. */
